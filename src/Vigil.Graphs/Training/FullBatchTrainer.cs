@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using TorchSharp;
+using Vigil.Graphs.Data;
+using Vigil.Graphs.Nn;
+using static TorchSharp.torch;
+
+namespace Vigil.Graphs.Training;
+
+/// <summary>
+/// Full-batch node classification: every epoch is one forward/backward over the whole graph, followed by an
+/// evaluation forward. Keeps the parameters of the epoch with the best validation accuracy (ties: lower
+/// validation loss) and stops after <see cref="TrainerOptions.Patience"/> epochs without improvement in
+/// either. Validation and test labels never enter the loss.
+/// </summary>
+public sealed class FullBatchTrainer
+{
+    private readonly TrainerOptions _options;
+
+    public FullBatchTrainer(TrainerOptions options) => _options = options;
+
+    public TrainingOutcome Fit(NodeModel model, Graph graph, IProgress<EpochStats>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var trainIdx = Graph.MaskIndices(graph.TrainMask);
+        var valIdx = Graph.MaskIndices(graph.ValMask);
+        if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no training nodes.");
+        if (valIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no validation nodes to select on.");
+
+        using var features = FeatureInput.From(graph.Features);
+        var blocks = new[] { new MessageGraph(graph.Adjacency) };
+        using var labels = tensor(graph.Labels.Select(l => (long)l).ToArray());
+        using var trainT = tensor(trainIdx.Select(i => (long)i).ToArray());
+        using var valT = tensor(valIdx.Select(i => (long)i).ToArray());
+        using var trainY = labels.index_select(0, trainT);
+        using var valY = labels.index_select(0, valT);
+
+        using var optimizer = OptimizerFactory.Adam(model, _options);
+        var history = new List<EpochStats>(_options.Epochs);
+        var best = new BestCheckpoint(model);
+        int sinceImprovement = 0;
+        double bestValLoss = double.PositiveInfinity;
+        var clock = new Stopwatch();
+
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            double trainLoss;
+            clock.Restart();
+            using (var scope = NewDisposeScope())
+            {
+                model.train();
+                optimizer.zero_grad();
+                var logits = model.forward(features, blocks);
+                var loss = nn.functional.cross_entropy(logits.index_select(0, trainT), trainY);
+                loss.backward();
+                optimizer.step();
+                trainLoss = loss.item<float>();
+            }
+            clock.Stop();
+            double stepMs = clock.Elapsed.TotalMilliseconds;
+
+            double valLoss, valAcc;
+            using (var scope = NewDisposeScope())
+            using (no_grad())
+            {
+                model.eval();
+                var logits = model.forward(features, blocks).index_select(0, valT);
+                valLoss = nn.functional.cross_entropy(logits, valY).item<float>();
+                valAcc = logits.argmax(1).eq(valY).to_type(ScalarType.Float32).mean().item<float>();
+            }
+
+            var stats = new EpochStats(epoch, trainLoss, valLoss, valAcc, stepMs);
+            history.Add(stats);
+            progress?.Report(stats);
+
+            bool improved = false;
+            if (valAcc > best.ValAccuracy || (valAcc == best.ValAccuracy && valLoss < best.ValLoss))
+            {
+                best.Capture(epoch, valAcc, valLoss);
+                improved = true;
+            }
+            if (valLoss < bestValLoss) { bestValLoss = valLoss; improved = true; }
+            sinceImprovement = improved ? 0 : sinceImprovement + 1;
+            if (sinceImprovement >= _options.Patience) break;
+        }
+
+        best.Restore();
+        model.eval();
+        float[] probabilities;
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        {
+            probabilities = nn.functional.softmax(model.forward(features, blocks), 1).contiguous().data<float>().ToArray();
+        }
+        best.Dispose();
+        return new TrainingOutcome(history, best.Epoch, probabilities, graph.NumClasses);
+    }
+}
