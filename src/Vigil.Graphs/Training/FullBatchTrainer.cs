@@ -86,13 +86,15 @@ public sealed class FullBatchTrainer
 
         best.Restore();
         model.eval();
-        float[] probabilities;
+        float[] logits, probabilities;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            probabilities = nn.functional.softmax(model.forward(features, blocks), 1).contiguous().data<float>().ToArray();
+            var output = model.forward(features, blocks);
+            logits = output.contiguous().data<float>().ToArray();
+            probabilities = nn.functional.softmax(output, 1).contiguous().data<float>().ToArray();
         }
         best.Dispose();
-        return new TrainingOutcome(history, best.Epoch, probabilities, graph.NumClasses);
+        return new TrainingOutcome(history, best.Epoch, logits, probabilities, graph.NumClasses);
     }
 }

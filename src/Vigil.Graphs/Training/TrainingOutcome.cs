@@ -1,10 +1,10 @@
 namespace Vigil.Graphs.Training;
 
 /// <summary>
-/// What a training run leaves: the epoch history, the selected (best-validation) epoch and that model's class
-/// probabilities for every output node, row-major [nodes, classes].
+/// What a training run leaves: the epoch history, the selected (best-validation) epoch and that model's logits
+/// and class probabilities for every output node, row-major [nodes, classes].
 /// </summary>
-public sealed record TrainingOutcome(IReadOnlyList<EpochStats> History, int BestEpoch, float[] Probabilities, int NumClasses)
+public sealed record TrainingOutcome(IReadOnlyList<EpochStats> History, int BestEpoch, float[] Logits, float[] Probabilities, int NumClasses)
 {
     public int EpochsRun => History.Count;
 
