@@ -74,7 +74,7 @@ public sealed class FullBatchTrainer
             progress?.Report(stats);
 
             bool improved = false;
-            if (valAcc > best.ValAccuracy || (valAcc == best.ValAccuracy && valLoss < best.ValLoss))
+            if (_options.IsBetter(valAcc, valLoss, best.ValAccuracy, best.ValLoss))
             {
                 best.Capture(epoch, valAcc, valLoss);
                 improved = true;

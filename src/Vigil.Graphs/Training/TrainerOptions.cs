@@ -15,4 +15,12 @@ public sealed record TrainerOptions
     /// <summary>Stop after this many epochs without a better validation accuracy or loss.</summary>
     public int Patience { get; init; } = 100;
     public int Seed { get; init; }
+    public ModelSelection Selection { get; init; } = ModelSelection.ValidationAccuracy;
+
+    /// <summary>Whether an epoch with these validation numbers beats the best so far.</summary>
+    internal bool IsBetter(double valAccuracy, double valLoss, double bestAccuracy, double bestLoss) => Selection switch
+    {
+        ModelSelection.ValidationLoss => valLoss < bestLoss,
+        _ => valAccuracy > bestAccuracy || (valAccuracy == bestAccuracy && valLoss < bestLoss),
+    };
 }
