@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Vigil.Tests.Cli;
+
+/// <summary>Runs the built <c>vigil</c> executable (copied beside the tests) as a real process.</summary>
+internal static class VigilProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Result Run(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "vigil.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException("vigil did not finish in 3 minutes"); }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
