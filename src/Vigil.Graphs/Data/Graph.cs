@@ -16,6 +16,11 @@ public sealed class Graph
     public bool[] TrainMask { get; }
     public bool[] ValMask { get; }
     public bool[] TestMask { get; }
+    /// <summary>
+    /// Where the train/validation/test masks came from, e.g. "stored masks" or a generated per-class split with
+    /// its seed, so a reported accuracy can say which split it is on.
+    /// </summary>
+    public string SplitDescription { get; init; } = "given masks";
     public int NumNodes => Adjacency.Rows;
     public int NumEdges => Adjacency.Nnz;
 
@@ -32,6 +37,24 @@ public sealed class Graph
         Name = name; Adjacency = adjacency; Features = features; Labels = labels;
         TrainMask = trainMask; ValMask = valMask; TestMask = testMask;
         NumClasses = numClasses ?? (labels.Length == 0 ? 0 : labels.Max() + 1);
+    }
+
+    /// <summary>
+    /// Edge homophily: the fraction of stored edges whose two ends have the same known label (edges touching an
+    /// unknown, −1, label are not counted); NaN when no edge qualifies.
+    /// </summary>
+    public double EdgeHomophily()
+    {
+        var rows = Adjacency.RowIndices();
+        long same = 0, counted = 0;
+        for (int e = 0; e < Adjacency.Nnz; e++)
+        {
+            int a = Labels[rows[e]], b = Labels[Adjacency.ColIdx[e]];
+            if (a < 0 || b < 0) continue;
+            counted++;
+            if (a == b) same++;
+        }
+        return counted == 0 ? double.NaN : (double)same / counted;
     }
 
     public static int[] MaskIndices(bool[] mask)
