@@ -57,6 +57,10 @@ public sealed class Graph
         return counted == 0 ? double.NaN : (double)same / counted;
     }
 
+    /// <summary>The same graph with other node features (e.g. row-normalised ones).</summary>
+    public Graph WithFeatures(FeatureMatrix features) =>
+        new(Name, Adjacency, features, Labels, TrainMask, ValMask, TestMask, NumClasses) { SplitDescription = SplitDescription };
+
     public static int[] MaskIndices(bool[] mask)
     {
         var list = new List<int>();

@@ -1,4 +1,5 @@
 using TorchSharp;
+using Vigil.Core;
 using Vigil.Graphs.Data;
 using Vigil.Graphs.Data.Generators;
 using Vigil.Graphs.IO;
@@ -12,11 +13,10 @@ public class FullBatchTrainerTests
     private static Graph SmallSbm(int seed = 0) =>
         ContextualSbm.Generate(new ContextualSbmOptions { Nodes = 600, Classes = 3, Seed = seed });
 
-    [SkippableFact]
+    [DataFileFact("graphs", "cora.npz")]
     public void GcnOnCoraPublicSplitReachesThePublishedRange()
     {
-        Skip.If(RealData.Cora is null, RealData.MissingReason);
-        var cora = GraphNpz.Load(RealData.Cora!);
+        var cora = GraphNpz.Load(DataDirectory.FindFile("graphs", "cora.npz")!);
         cora = cora.WithFeatures(cora.Features.RowNormalized());
         var recipe = PlanetoidRecipes.Cora.Single(r => r.Model == "gcn");
         var result = NodeClassificationExperiment.Run(cora, recipe.Options with { Trainer = recipe.Options.Trainer with { Seed = 0 } });

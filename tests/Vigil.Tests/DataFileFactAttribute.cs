@@ -1,6 +1,6 @@
 using Vigil.Core;
 
-namespace Vigil.Tests.Graphs.IO;
+namespace Vigil.Tests;
 
 /// <summary>A fact that is skipped, with the reason stated, when a shared real-data file is absent.</summary>
 public sealed class DataFileFactAttribute : FactAttribute
