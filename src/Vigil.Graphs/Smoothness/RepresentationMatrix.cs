@@ -6,7 +6,8 @@ namespace Vigil.Graphs.Smoothness;
 /// Node representations H [N, D] (float32, row-major) prepared for cosine distances: each row's inverse norm is
 /// kept in double precision so that distances between (nearly) identical rows come out as (nearly) exact zeros,
 /// which matters because MAD counts non-zero distances. A zero row has cosine similarity 0 with every other row
-/// (distance 1), as scikit-learn's and PyTorch's cosine functions give.
+/// (distance 1), as scikit-learn's and PyTorch's cosine functions give. The array passed in is used in place, not
+/// copied: it must not change while the matrix is in use.
 /// </summary>
 public sealed class RepresentationMatrix
 {
