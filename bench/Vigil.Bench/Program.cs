@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using Vigil.Bench.Kernels;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Entry point: the first argument picks a suite, the rest go to that suite.
+///   kernels [BenchmarkDotNet args]   micro-benchmarks of the sparse kernels (e.g. --filter '*SpMM*' --job short)
+/// Large tensors use transparent huge pages unless THP_MEM_ALLOC_ENABLE is already set (see <see cref="HugePageAllocation"/>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        HugePageAllocation.EnableUnlessSet();
+        if (args.Length > 0 && args[0] == "kernels")
+        {
+            BenchmarkSwitcher.FromTypes([typeof(SpMMBenchmarks), typeof(SparseFeatureBenchmarks)]).Run(args[1..]);
+            return 0;
+        }
+        Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]");
+        return 1;
+    }
+}
