@@ -50,17 +50,32 @@ public sealed class RgcnConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeature
         return w;
     }
 
-    public override Tensor forward(Tensor x, MessageGraph g)
-    {
-        LayerInput.RequireSources(nameof(RgcnConv), x.shape[0], g);
-        LayerInput.RequireFeatures(nameof(RgcnConv), x, InFeatures);
-        return Aggregate(x.matmul(Stacked()), g);
-    }
+    public override Tensor forward(Tensor x, MessageGraph g) => forward(x, g.Relations ?? [g]);
 
     public Tensor forward(FeatureInput x, MessageGraph g)
     {
-        LayerInput.RequireSources(nameof(RgcnConv), x.Rows, g);
-        return Aggregate(x.MatMul(Stacked()), g);
+        var relations = RequireRelations(g.Relations ?? [g]);
+        LayerInput.RequireSources(nameof(RgcnConv), x.Rows, relations[0]);
+        return Aggregate(x.MatMul(Stacked()), relations);
+    }
+
+    /// <summary>The same layer over an explicit list of per-relation graphs (all one shape).</summary>
+    public Tensor forward(Tensor x, IReadOnlyList<MessageGraph> relations)
+    {
+        RequireRelations(relations);
+        LayerInput.RequireSources(nameof(RgcnConv), x.shape[0], relations[0]);
+        LayerInput.RequireFeatures(nameof(RgcnConv), x, InFeatures);
+        return Aggregate(x.matmul(Stacked()), relations);
+    }
+
+    private IReadOnlyList<MessageGraph> RequireRelations(IReadOnlyList<MessageGraph> relations)
+    {
+        if (relations.Count != NumRelations)
+            throw new ArgumentException($"{nameof(RgcnConv)} was built for {NumRelations} relations but the graph has {relations.Count}.");
+        for (int r = 1; r < relations.Count; r++)
+            if (relations[r].NumTargets != relations[0].NumTargets || relations[r].NumSources != relations[0].NumSources)
+                throw new ArgumentException($"{nameof(RgcnConv)}: relation {r} is {relations[r].NumTargets}×{relations[r].NumSources}, relation 0 is {relations[0].NumTargets}×{relations[0].NumSources}.");
+        return relations;
     }
 
     /// <summary>[in, (root ? 1 : 0)·out + R·out]: the root weight, then every relation's weight, side by side.</summary>
@@ -71,11 +86,9 @@ public sealed class RgcnConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeature
         return root is null ? wide : cat([root, wide], 1);
     }
 
-    private Tensor Aggregate(Tensor h, MessageGraph g)
+    private Tensor Aggregate(Tensor h, IReadOnlyList<MessageGraph> relations)
     {
-        var relations = g.Relations ?? [g];
-        if (relations.Count != NumRelations)
-            throw new ArgumentException($"{nameof(RgcnConv)} was built for {NumRelations} relations but the graph has {relations.Count}.");
+        var g = relations[0];
         int offset = root is null ? 0 : OutFeatures;
         Tensor y = root is null
             ? zeros(g.NumTargets, OutFeatures, dtype: h.dtype, device: h.device)

@@ -30,6 +30,7 @@ public class RgcnConvTests
         var w = Parameter(conv, "weight");
         var expected = DenseRgcn(rels, x, [w[0], w[1], w[2]], Parameter(conv, "root"), Parameter(conv, "bias"));
         AssertClose(expected, conv.forward(x, MessageGraph.FromRelations(rels)));
+        AssertClose(expected, conv.forward(x, rels.Select(r => new MessageGraph(r)).ToArray()));
     }
 
     [Fact]

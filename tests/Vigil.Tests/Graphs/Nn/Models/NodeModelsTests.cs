@@ -96,7 +96,10 @@ public class NodeModelsTests
     [Fact]
     public void PaperDefaultsShapeTheModels()
     {
-        Assert.Equal(2, NodeModels.Create("gcn", InFeatures, Classes).MessagePassingDepth);
+        var gcn = NodeModels.Create("gcn", InFeatures, Classes);
+        Assert.Equal(2, gcn.MessagePassingDepth);
+        // Two layers of W and b, 7→16→3.
+        Assert.Equal(InFeatures * 16 + 16 + 16 * Classes + Classes, gcn.parameters().Sum(p => p.numel()));
         Assert.Equal(64, NodeModels.Create("gcnii", InFeatures, Classes).MessagePassingDepth);
         Assert.Equal(10, NodeModels.Create("appnp", InFeatures, Classes).MessagePassingDepth);
         Assert.Equal(2, NodeModels.Create("sgc", InFeatures, Classes).MessagePassingDepth);
