@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using Vigil.Core.Sparse;
 using static TorchSharp.torch;
@@ -35,7 +36,7 @@ public sealed class AppnpPropagation : nn.Module<Tensor, MessageGraph, Tensor>
         for (int k = 0; k < K; k++)
         {
             var step = dropEdges
-                ? SparseOps.SpMM(a, nn.functional.dropout(EdgeTensors.Values(a, h.device), EdgeDropout, true), z)
+                ? SparseOps.SpMM(a, FastDropout.Apply(EdgeTensors.Values(a, h.device), EdgeDropout, true), z)
                 : SparseOps.SpMM(a, z);
             z = step * (1 - Alpha) + teleport;
         }

@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Core.Sparse;
@@ -77,7 +78,7 @@ public sealed class GatConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeatureI
 
     private Tensor Aggregate(Tensor z, MessageGraph g)
     {
-        var alpha = nn.functional.dropout(Attention(z, g), AttentionDropout, training);
+        var alpha = FastDropout.Apply(Attention(z, g), AttentionDropout, training);
         var y = SparseOps.SpMM(g.WithSelfLoops, alpha, z);                   // [Nt, H·F]
         if (!Concat) y = Heads == 1 ? y : y.view(-1, Heads, HeadFeatures).mean([1]);
         return bias is null ? y : y + bias;

@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Graphs.Nn.Conv;
@@ -41,7 +42,7 @@ public sealed class AgnnModel : NodeModel, IWeightDecayGroups
         var perLayer = LayerGraphs.PerLayer("agnn", graphs, convs.Count);
         var h = nn.functional.relu(input.forward(inputDropout.forward(features)));
         for (int l = 0; l < convs.Count; l++) h = convs[l].forward(h, perLayer[l]);
-        return output.forward(nn.functional.dropout(h, Dropout, training));
+        return output.forward(FastDropout.Apply(h, Dropout, training));
     }
 
     /// <summary>The propagation temperatures β.</summary>

@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Graphs.Nn.Conv;
@@ -41,7 +42,7 @@ public sealed class AppnpModel : NodeModel
         var (features, graphs) = perturbation.forward(x, [g]);
         var h = mlp[0].forward(inputDropout.forward(features));
         for (int l = 1; l < mlp.Count; l++)
-            h = mlp[l].forward(nn.functional.dropout(nn.functional.relu(h), Dropout, training));
+            h = mlp[l].forward(FastDropout.Apply(nn.functional.relu(h), Dropout, training));
         return propagation.forward(h, graphs[0]);
     }
 }

@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Graphs.Nn.Connections;
@@ -90,7 +91,7 @@ public abstract class ConvStackModel : NodeModel, IWeightDecayGroups
         {
             var z = l == 0
                 ? ((IFeatureInputLayer)convs[0]).forward(input, perLayer[0])
-                : convs[l].forward(nn.functional.dropout(h!, Options.Dropout, training), perLayer[l]);
+                : convs[l].forward(FastDropout.Apply(h!, Options.Dropout, training), perLayer[l]);
             bool isOutput = jumpingKnowledge is null && l == convs.Count - 1;
             if (isOutput) return z;
             if (norms.Count > 0) z = norms[normIndex++].forward(z);

@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Graphs.Nn.Conv;
@@ -44,8 +45,8 @@ public sealed class Gcn2Model : NodeModel, IWeightDecayGroups
         var x0 = nn.functional.relu(input.forward(inputDropout.forward(features)));
         var h = x0;
         for (int l = 0; l < convs.Count; l++)
-            h = nn.functional.relu(convs[l].forward(nn.functional.dropout(h, Dropout, training), x0, perLayer[l]));
-        return output.forward(nn.functional.dropout(h, Dropout, training));
+            h = nn.functional.relu(convs[l].forward(FastDropout.Apply(h, Dropout, training), x0, perLayer[l]));
+        return output.forward(FastDropout.Apply(h, Dropout, training));
     }
 
     public IEnumerable<Parameter> ConvolutionParameters() => convs.parameters();

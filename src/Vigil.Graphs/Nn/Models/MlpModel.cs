@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vigil.Graphs.Nn.Linear;
@@ -38,7 +39,7 @@ public sealed class MlpModel : NodeModel
         var (features, _) = perturbation.forward(x, blocks);
         var h = layers[0].forward(inputDropout.forward(features));
         for (int l = 1; l < layers.Count; l++)
-            h = layers[l].forward(nn.functional.dropout(nn.functional.relu(h), Dropout, training));
+            h = layers[l].forward(FastDropout.Apply(nn.functional.relu(h), Dropout, training));
         return blocks.Count == 1 ? LayerInput.Targets(h, blocks[0]) : h;
     }
 }

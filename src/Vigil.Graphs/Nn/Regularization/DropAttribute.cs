@@ -1,3 +1,4 @@
+using Vigil.Core.Dense;
 using TorchSharp;
 using Vigil.Core.Sparse;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ public sealed class DropAttribute : nn.Module<FeatureInput, FeatureInput>
 
     private Tensor DropDense(Tensor x)
     {
-        if (Mode == DropAttributeMode.Element && generator is null) return nn.functional.dropout(x, P, true);
+        if (Mode == DropAttributeMode.Element && generator is null) return FastDropout.Apply(x, P, true);
         long[] shape = Mode switch
         {
             DropAttributeMode.Element => [x.shape[0], x.shape[1]],
@@ -45,7 +46,7 @@ public sealed class DropAttribute : nn.Module<FeatureInput, FeatureInput>
         var device = values?.device ?? CPU;
         var v = values ?? EdgeTensors.Values(csr, device);
         if (Mode == DropAttributeMode.Element)
-            return generator is null ? nn.functional.dropout(v, P, true) : v * RandomMask.Scaled([csr.Nnz], P, generator, device);
+            return generator is null ? FastDropout.Apply(v, P, true) : v * RandomMask.Scaled([csr.Nnz], P, generator, device);
         // One draw per column (or row), spread to that column's (row's) stored entries.
         var (count, entryIndex) = Mode == DropAttributeMode.Column
             ? (csr.Cols, EdgeTensors.Cols(csr, device))

@@ -8,6 +8,7 @@ using Vigil.Graphs.Training;
 
 namespace Vigil.Tests.Graphs.Training;
 
+[Collection(TorchGlobalRngCollection.Name)]
 public class FullBatchTrainerTests
 {
     private static Graph SmallSbm(int seed = 0) =>

@@ -3,6 +3,7 @@ using Vigil.Graphs.Training;
 
 namespace Vigil.Tests.Graphs.Training;
 
+[Collection(TorchGlobalRngCollection.Name)]
 public class MiniBatchTrainerTests
 {
     [Fact]

@@ -1,0 +1,57 @@
+using TorchSharp;
+using Vigil.Core.Dense;
+using static TorchSharp.torch;
+
+namespace Vigil.Tests.Core.Dense;
+
+[Collection(TorchGlobalRngCollection.Name)]
+public class FastDropoutTests
+{
+    [Fact]
+    public void DropsTheRequestedShareAndScalesSurvivors()
+    {
+        manual_seed(1);
+        using var x = ones(400, 250);
+        using var y = FastDropout.Apply(x, 0.3, training: true);
+        var v = y.data<float>().ToArray();
+        double dropped = v.Count(f => f == 0f) / (double)v.Length;
+        Assert.InRange(dropped, 0.29, 0.31);
+        Assert.All(v.Where(f => f != 0f), f => Assert.Equal(1f / 0.7f, f, 5));
+    }
+
+    [Fact]
+    public void IsTheIdentityInEvaluationAndAtRateZero()
+    {
+        using var x = randn(50, 8);
+        using var a = FastDropout.Apply(x, 0.5, training: false);
+        using var b = FastDropout.Apply(x, 0.0, training: true);
+        Assert.True(a.equal(x).all().item<bool>());
+        Assert.True(b.equal(x).all().item<bool>());
+    }
+
+    [Fact]
+    public void TheGradientUsesTheSameMaskAsTheForwardPass()
+    {
+        manual_seed(2);
+        using var x = randn(300, 70).requires_grad_(true);
+        using var y = FastDropout.Apply(x, 0.5, training: true);
+        using var w = randn(300, 70);
+        (y * w).sum().backward();
+        // d(sum(y·w))/dx = w · mask / (1 − p), and mask / (1 − p) = y / x where x ≠ 0.
+        using var expected = w * (y / x).detach();
+        Assert.True(x.grad!.allclose(expected, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Fact]
+    public void TheSameTorchSeedGivesTheSameMask()
+    {
+        using var x = ones(1000);
+        manual_seed(9);
+        using var a = FastDropout.Apply(x, 0.5, training: true);
+        manual_seed(9);
+        using var b = FastDropout.Apply(x, 0.5, training: true);
+        using var c = FastDropout.Apply(x, 0.5, training: true);
+        Assert.True(a.equal(b).all().item<bool>());
+        Assert.False(a.equal(c).all().item<bool>());
+    }
+}
