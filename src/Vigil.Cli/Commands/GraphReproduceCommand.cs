@@ -118,7 +118,7 @@ public static class GraphReproduceCommand
         sb.AppendLine();
         sb.AppendLine("Training set-ups (from `PlanetoidRecipes`): GCN 2×16, dropout 0.5, Adam lr 0.01, wd 5e-4, 200 epochs;");
         sb.AppendLine("GAT 8 heads × 8 + 1 output head, dropout 0.6, lr 0.005, wd 5e-4, patience 100; APPNP MLP 64, K 10, α 0.1,");
-        sb.AppendLine("dropout 0.5, lr 0.01, wd 5e-3, patience 100; GCNII 64 layers × 64, α 0.1, λ 0.5, dropout 0.6, lr 0.01,");
+        sb.AppendLine("dropout 0.5 (features and propagation matrix), lr 0.01, wd 5e-4, patience 100; GCNII 64 layers × 64, α 0.1, λ 0.5, dropout 0.6, lr 0.01,");
         sb.AppendLine("wd 0.01 (convolutions) / 5e-4 (dense), patience 100, selected on validation loss.");
         return sb.ToString();
     }

@@ -1,3 +1,5 @@
+using Vigil.Core.Sparse.Kernels;
+
 namespace Vigil.Core.Sparse;
 
 /// <summary>
@@ -20,6 +22,11 @@ public sealed class CsrMatrix
     private CsrMatrix? _transpose;
     private int[]? _transposePermutation;
     private int[]? _rowIdx;
+    private CsrKernelCache? _kernelCache;
+
+    /// <summary>Data the sparse kernels derive from this matrix (chunking, index tensors, sum/mean forms), built once.</summary>
+    internal CsrKernelCache KernelCache =>
+        _kernelCache ?? Interlocked.CompareExchange(ref _kernelCache, new CsrKernelCache(this), null) ?? _kernelCache!;
 
     public CsrMatrix(int rows, int cols, int[] rowPtr, int[] colIdx, float[]? values = null, bool validate = true)
     {

@@ -13,6 +13,13 @@ public sealed class MessageGraph
     public CsrMatrix Adjacency { get; }
     public int NumTargets => Adjacency.Rows;
     public int NumSources => Adjacency.Cols;
+    /// <summary>Full batch: every node is both a source and a target, so the graph can be applied repeatedly.</summary>
+    public bool IsSquare => Adjacency.Rows == Adjacency.Cols;
+    /// <summary>
+    /// Per-relation graphs of a multi-relational graph (R-GCN), each with this graph's shape, or null for a
+    /// single-relation graph. <see cref="Adjacency"/> is then their sum.
+    /// </summary>
+    public IReadOnlyList<MessageGraph>? Relations { get; }
 
     private CsrMatrix? _withSelfLoops, _gcn, _mean;
 
@@ -21,6 +28,43 @@ public sealed class MessageGraph
         if (adjacency.Cols < adjacency.Rows)
             throw new ArgumentException($"A message graph needs at least as many sources as targets, got {adjacency.Rows}×{adjacency.Cols}.");
         Adjacency = adjacency;
+    }
+
+    private MessageGraph(CsrMatrix adjacency, IReadOnlyList<MessageGraph> relations) : this(adjacency)
+    {
+        Relations = relations;
+    }
+
+    /// <summary>
+    /// A multi-relational graph from one adjacency per relation (all the same shape); its <see cref="Adjacency"/>
+    /// is their sum, so relation-agnostic layers still see every edge.
+    /// </summary>
+    public static MessageGraph FromRelations(IReadOnlyList<CsrMatrix> relations)
+    {
+        if (relations.Count == 0) throw new ArgumentException("A multi-relational graph needs at least one relation.");
+        int rows = relations[0].Rows, cols = relations[0].Cols, nnz = 0;
+        for (int r = 0; r < relations.Count; r++)
+        {
+            if (relations[r].Rows != rows || relations[r].Cols != cols)
+                throw new ArgumentException($"Relation {r} is {relations[r].Rows}×{relations[r].Cols}, relation 0 is {rows}×{cols}: all relations must share one shape.");
+            nnz += relations[r].Nnz;
+        }
+        var ri = new int[nnz]; var ci = new int[nnz]; var v = new float[nnz];
+        bool weighted = false;
+        int k = 0;
+        foreach (var a in relations)
+        {
+            var rowOf = a.RowIndices();
+            for (int e = 0; e < a.Nnz; e++, k++)
+            {
+                ri[k] = rowOf[e]; ci[k] = a.ColIdx[e]; v[k] = a.Values?[e] ?? 1f;
+                weighted |= a.Values is not null;
+            }
+        }
+        var union = CsrMatrix.FromCoo(rows, cols, ri, ci, v, sumDuplicates: true);
+        // An unweighted relation set whose relations share no edge stays an all-ones pattern.
+        bool allOnes = !weighted && Array.TrueForAll(union.Values ?? [], x => x == 1f);
+        return new MessageGraph(allOnes ? union.WithValues(null) : union, relations.Select(a => new MessageGraph(a)).ToArray());
     }
 
     /// <summary>A + I on the target block (target i is source i): the GCN/GAT neighbourhood.</summary>

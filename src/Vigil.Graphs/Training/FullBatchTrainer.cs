@@ -86,15 +86,15 @@ public sealed class FullBatchTrainer
 
         best.Restore();
         model.eval();
-        float[] logits, probabilities;
+        float[] finalLogits, probabilities;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
             var output = model.forward(features, blocks);
-            logits = output.contiguous().data<float>().ToArray();
+            finalLogits = output.contiguous().data<float>().ToArray();
             probabilities = nn.functional.softmax(output, 1).contiguous().data<float>().ToArray();
         }
         best.Dispose();
-        return new TrainingOutcome(history, best.Epoch, logits, probabilities, graph.NumClasses);
+        return new TrainingOutcome(history, best.Epoch, finalLogits, probabilities, graph.NumClasses);
     }
 }

@@ -29,7 +29,9 @@ public static class PlanetoidRecipes
         {
             Model = "appnp",
             ModelOptions = new ModelOptions(),
-            Trainer = new TrainerOptions { Epochs = 1000, LearningRate = 0.01, WeightDecay = 5e-3, Patience = 100 },
+            // The paper puts 5e-3 on the first layer only; on every weight (as here) that underfits, so this is
+            // PyTorch Geometric's citation-benchmark setting.
+            Trainer = new TrainerOptions { Epochs = 1000, LearningRate = 0.01, WeightDecay = 5e-4, Patience = 100 },
         }, 83.3, 82.5, "Klicpera et al., ICLR 2019"),
         new Recipe("GCNII (64 layers)", "gcnii", new ExperimentOptions
         {

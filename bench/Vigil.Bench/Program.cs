@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Running;
+using System.Globalization;
+using Vigil.Bench.EndToEnd;
+using Vigil.Bench.Kernels;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Entry point: the first argument picks a suite, the rest go to that suite.
+///   kernels [BenchmarkDotNet args]   micro-benchmarks of the sparse kernels (e.g. --filter '*SpMM*' --job short)
+///   e2e [graphs] [models] [epochs]   median training-epoch time and peak memory per model, one process each
+///                                    (defaults: cora,random200k  gcn,gat,sage,rgcn,appnp,gcnii  30)
+/// Large tensors use transparent huge pages unless THP_MEM_ALLOC_ENABLE is already set (see <see cref="HugePageAllocation"/>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        HugePageAllocation.EnableUnlessSet();
+        if (args.Length > 0 && args[0] == "kernels")
+        {
+            BenchmarkSwitcher.FromTypes([typeof(SpMMBenchmarks), typeof(SparseFeatureBenchmarks)]).Run(args[1..]);
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "e2e")
+        {
+            string[] Part(int i, string fallback) => (args.Length > i ? args[i] : fallback).Split(',', StringSplitOptions.RemoveEmptyEntries);
+            int epochs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
+            return EpochBenchmarkSuite.Run(Part(1, "cora,random200k"), Part(2, "gcn,gat,sage,rgcn,appnp,gcnii"), epochs);
+        }
+        if (args.Length == 4 && args[0] == "e2e-one")
+            return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+        Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
+                                "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]");
+        return 1;
+    }
+}
