@@ -65,10 +65,7 @@ public static class BatchedEncoding
         ArgumentNullException.ThrowIfNull(texts);
         CheckBatchSize(batchSize);
         int dim = encoder.Dimension;
-        long size = (long)texts.Count * dim;
-        if (size > Array.MaxLength)
-            throw new ArgumentException($"{texts.Count} texts × {dim} dimensions do not fit one array; use {nameof(EncodeStream)}.", nameof(texts));
-        var result = new float[size];
+        var result = VectorRows.Allocate(texts.Count, dim);
         foreach (var batch in EncodeStream(encoder, texts, batchSize, progress, texts.Count, cancellation))
             batch.Vectors.CopyTo(result, batch.FirstIndex * dim);
         return result;

@@ -20,6 +20,15 @@ public static class VectorRows
         return System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
     }
 
+    /// <summary>A zeroed row-major [rows, dimension] matrix, or a clear error when it cannot be one array.</summary>
+    public static float[] Allocate(int rows, int dimension)
+    {
+        long size = (long)rows * dimension;
+        if (size > Array.MaxLength)
+            throw new ArgumentException($"{rows} texts × {dimension} dimensions do not fit one array; encode in batches with {nameof(BatchedEncoding)}.{nameof(BatchedEncoding.EncodeStream)}.");
+        return new float[size];
+    }
+
     /// <summary>Row <paramref name="row"/> of a row-major matrix with <paramref name="dimension"/> columns.</summary>
     public static Span<float> Row(float[] matrix, int dimension, int row) => matrix.AsSpan(row * dimension, dimension);
 }

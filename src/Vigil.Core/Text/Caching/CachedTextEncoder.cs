@@ -55,7 +55,7 @@ public sealed class CachedTextEncoder : ITextEncoder
     {
         ArgumentNullException.ThrowIfNull(texts);
         int dim = Dimension;
-        var result = new float[texts.Count * dim];
+        var result = VectorRows.Allocate(texts.Count, dim);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -41,7 +41,7 @@ public sealed class MiniLmEncoder : ITextEncoder
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var positions = BlankText.NonBlankPositions(texts);
-        var result = new float[texts.Count * ModelDimension];
+        var result = VectorRows.Allocate(texts.Count, ModelDimension);
         // Batching texts of similar length wastes less compute on padding; the model's output for a text does
         // not depend on its batch-mates, so the order is free.
         Array.Sort(positions, (a, b) => texts[a].Length != texts[b].Length ? texts[a].Length.CompareTo(texts[b].Length) : a.CompareTo(b));
