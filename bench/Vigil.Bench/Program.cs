@@ -10,6 +10,7 @@ namespace Vigil.Bench;
 ///   kernels [BenchmarkDotNet args]   micro-benchmarks of the sparse kernels (e.g. --filter '*SpMM*' --job short)
 ///   e2e [graphs] [models] [epochs]   median training-epoch time and peak memory per model, one process each
 ///                                    (defaults: cora,random200k  gcn,gat,sage,rgcn,appnp,gcnii  30)
+///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
 /// Large tensors use transparent huge pages unless THP_MEM_ALLOC_ENABLE is already set (see <see cref="HugePageAllocation"/>).
 /// </summary>
 public static class Program
@@ -28,10 +29,16 @@ public static class Program
             int epochs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
             return EpochBenchmarkSuite.Run(Part(1, "cora,random200k"), Part(2, "gcn,gat,sage,rgcn,appnp,gcnii"), epochs);
         }
+        if (args.Length > 0 && args[0] == "minibatch-1m")
+        {
+            int epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+            return MiniBatchScaleBenchmark.Run(1_000_000, 10_000_000, epochs);
+        }
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
-                                "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]");
+                                "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]\n" +
+                                "       Vigil.Bench minibatch-1m [epochs=2]");
         return 1;
     }
 }
