@@ -36,9 +36,13 @@ internal static unsafe class CsrProduct
         var output = TensorMemory.Empty(a.Rows, width);
         fixed (int* rowPtr = a.RowPtr, cols = a.ColIdx)
         {
-            var job = new GatherJob<StridedWeights>(rowPtr, cols, TensorMemory.Floats(x), width,
-                TensorMemory.Floats(output), heads, width / heads, new(values, heads));
-            a.KernelCache.Chunks.Run(job, ((long)a.Nnz + a.Rows) * width);
+            long work = ((long)a.Nnz + a.Rows) * width;
+            var weights = new StridedWeights(values, heads);
+            float* px = TensorMemory.Floats(x), po = TensorMemory.Floats(output);
+            if (heads > 1 && HeadGather.Applies(width / heads))
+                a.KernelCache.Chunks.Run(new HeadGatherJob<StridedWeights>(rowPtr, cols, px, width, po, width / heads, weights), work);
+            else
+                a.KernelCache.Chunks.Run(new GatherJob<StridedWeights>(rowPtr, cols, px, width, po, heads, width / heads, weights), work);
         }
         return output;
     }
@@ -54,9 +58,13 @@ internal static unsafe class CsrProduct
         var output = TensorMemory.Empty(t.Rows, width);
         fixed (int* rowPtr = t.RowPtr, cols = t.ColIdx, perm = permutation)
         {
-            var job = new GatherJob<PermutedWeights>(rowPtr, cols, TensorMemory.Floats(g), width,
-                TensorMemory.Floats(output), heads, width / heads, new(values, perm, heads));
-            t.KernelCache.Chunks.Run(job, ((long)t.Nnz + t.Rows) * width);
+            long work = ((long)t.Nnz + t.Rows) * width;
+            var weights = new PermutedWeights(values, perm, heads);
+            float* pg = TensorMemory.Floats(g), po = TensorMemory.Floats(output);
+            if (heads > 1 && HeadGather.Applies(width / heads))
+                t.KernelCache.Chunks.Run(new HeadGatherJob<PermutedWeights>(rowPtr, cols, pg, width, po, width / heads, weights), work);
+            else
+                t.KernelCache.Chunks.Run(new GatherJob<PermutedWeights>(rowPtr, cols, pg, width, po, heads, width / heads, weights), work);
         }
         return output;
     }
@@ -93,6 +101,17 @@ internal static unsafe class CsrProduct
         }
     }
 
+    /// <summary>Rows of a multi-head product with all heads applied in one pass over each row's edges.</summary>
+    private readonly struct HeadGatherJob<R>(int* rowPtr, int* cols, float* x, int ldx, float* output, int headWidth, R rows)
+        : IRowRangeJob where R : struct, IEdgeValueRows
+    {
+        public void Run(int rowStart, int rowEnd)
+        {
+            for (int i = rowStart; i < rowEnd; i++)
+                HeadGather.Accumulate(output + (long)i * ldx, x, ldx, ldx, headWidth, cols, rowPtr[i], rowPtr[i + 1], rows);
+        }
+    }
+
     private readonly struct EdgeDotJob(int* rowPtr, int* cols, float* g, float* x, int width, float* output, int heads) : IRowRangeJob
     {
         public void Run(int rowStart, int rowEnd)
@@ -103,10 +122,7 @@ internal static unsafe class CsrProduct
                 float* gi = g + (long)i * width;
                 for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++)
                 {
-                    float* xc = x + (long)cols[e] * width;
-                    float* o = output + (long)e * heads;
-                    for (int h = 0; h < heads; h++)
-                        o[h] = RowGather.Dot(gi + h * headWidth, xc + h * headWidth, headWidth);
+                    HeadDot.AllHeads(gi, x + (long)cols[e] * width, heads, headWidth, output + (long)e * heads);
                 }
             }
         }

@@ -12,6 +12,15 @@ internal interface IEdgeWeights<TSelf> where TSelf : struct, IEdgeWeights<TSelf>
     TSelf ForHead(int head);
 }
 
+/// <summary>
+/// The H per-head values of entry e as one contiguous row, for kernels that apply all heads in one pass over
+/// the edges (one read of the [Nnz, H] row instead of H strided reads).
+/// </summary>
+internal unsafe interface IEdgeValueRows
+{
+    float* Row(int entry);
+}
+
 /// <summary>Every entry weighs 1 (a pattern matrix, sums).</summary>
 internal readonly struct UnitWeights : IEdgeWeights<UnitWeights>
 {
@@ -20,8 +29,9 @@ internal readonly struct UnitWeights : IEdgeWeights<UnitWeights>
 }
 
 /// <summary>Entry e weighs values[e·stride]: a value array, or one head's column of an [Nnz, H] tensor.</summary>
-internal readonly unsafe struct StridedWeights(float* values, int stride) : IEdgeWeights<StridedWeights>
+internal readonly unsafe struct StridedWeights(float* values, int stride) : IEdgeWeights<StridedWeights>, IEdgeValueRows
 {
+    public float* Row(int entry) => values + (long)entry * stride;
     public float At(int entry) => values[(long)entry * stride];
     public StridedWeights ForHead(int head) => new(values + head, stride);
 }
@@ -30,8 +40,9 @@ internal readonly unsafe struct StridedWeights(float* values, int stride) : IEdg
 /// Entry k weighs values[perm[k]·stride]: per-edge values of a matrix read through its transpose, where
 /// perm maps each transposed entry back to the original entry.
 /// </summary>
-internal readonly unsafe struct PermutedWeights(float* values, int* permutation, int stride) : IEdgeWeights<PermutedWeights>
+internal readonly unsafe struct PermutedWeights(float* values, int* permutation, int stride) : IEdgeWeights<PermutedWeights>, IEdgeValueRows
 {
+    public float* Row(int entry) => values + (long)permutation[entry] * stride;
     public float At(int entry) => values[(long)permutation[entry] * stride];
     public PermutedWeights ForHead(int head) => new(values + head, permutation, stride);
 }

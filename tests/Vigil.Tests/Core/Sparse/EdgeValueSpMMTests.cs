@@ -10,7 +10,9 @@ public class EdgeValueSpMMTests
     [InlineData(30, 30, 140, 1, 5)]
     [InlineData(25, 40, 160, 3, 5)]    // bipartite, multi-head, scalar tail per head
     [InlineData(40, 25, 160, 4, 8)]
-    [InlineData(20, 20, 90, 2, 40)]    // per head: 32 + 8 tiles
+    [InlineData(20, 20, 90, 2, 40)]    // all heads in one pass: 64 + 8 tiles
+    [InlineData(30, 30, 140, 9, 8)]    // eight heads reduced together plus one more; 64 + 8 tiles
+    [InlineData(25, 30, 120, 8, 16)]   // two 64-wide tiles, four heads each
     public void MatchesDenseReference(int rows, int cols, int edges, int heads, int headWidth)
     {
         var a = TestGraphs.Random(rows, cols, edges, seed: rows + 7 * heads, withValues: false);

@@ -61,6 +61,17 @@ public class SpMMTests
     }
 
     [Fact]
+    public void GradientFlowsBackThroughANonContiguousInput()
+    {
+        var a = TestGraphs.Random(20, 30, 100, seed: 6, withValues: true);
+        var xt = TestGraphs.RandomTensor(7, 12, 30); // used transposed: a non-contiguous [30, 12] view
+        GradientComparison.Check(
+            t => SparseOps.SpMM(a, t[0].t()),
+            t => DenseReference.Dense(a).mm(t[0].t()),
+            [xt], "transposed-view SpMM");
+    }
+
+    [Fact]
     public void InferenceWithoutGradientsGivesTheSameResult()
     {
         var a = TestGraphs.Random(30, 30, 120, seed: 9, withValues: true);
@@ -97,6 +108,17 @@ public class SpMMTests
         var y = SparseOps.SpMM(a, x);
         Assert.Equal(new long[] { 3, 5 }, y.shape);
         Assert.Equal(0f, y.abs().sum().item<float>());
+        y.sum().backward();
+        Assert.Equal(0f, x.grad!.abs().sum().item<float>());
+    }
+
+    [Fact]
+    public void MatrixWithoutRowsGivesAnEmptyOutputAndZeroGradient()
+    {
+        var a = new CsrMatrix(0, 4, [0], []);
+        var x = TestGraphs.RandomTensor(2, 4, 3).requires_grad_(true);
+        var y = SparseOps.SpMM(a, x);
+        Assert.Equal(new long[] { 0, 3 }, y.shape);
         y.sum().backward();
         Assert.Equal(0f, x.grad!.abs().sum().item<float>());
     }
