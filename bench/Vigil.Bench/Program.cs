@@ -6,13 +6,14 @@ namespace Vigil.Bench;
 /// <summary>
 /// Entry point: the first argument picks a suite, the rest go to that suite.
 ///   kernels [BenchmarkDotNet args]   micro-benchmarks of the sparse kernels (e.g. --filter '*SpMM*' --job short)
-/// Large tensors use transparent huge pages unless THP_MEM_ALLOC_ENABLE is already set (see <see cref="HugePageAllocation"/>).
+/// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
+/// (see <see cref="TorchProcessEnvironment"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        HugePageAllocation.EnableUnlessSet();
+        TorchProcessEnvironment.ApplyUnlessSet();
         if (args.Length > 0 && args[0] == "kernels")
         {
             BenchmarkSwitcher.FromTypes([typeof(SpMMBenchmarks), typeof(SparseFeatureBenchmarks)]).Run(args[1..]);
