@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using System.Globalization;
 using Vigil.Bench.EndToEnd;
 using Vigil.Bench.Kernels;
+using Vigil.Core;
 
 namespace Vigil.Bench;
 
@@ -11,13 +12,14 @@ namespace Vigil.Bench;
 ///   e2e [graphs] [models] [epochs]   median training-epoch time and peak memory per model, one process each
 ///                                    (defaults: cora,random200k  gcn,gat,sage,rgcn,appnp,gcnii  30)
 ///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
-/// Large tensors use transparent huge pages unless THP_MEM_ALLOC_ENABLE is already set (see <see cref="HugePageAllocation"/>).
+/// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
+/// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        HugePageAllocation.EnableUnlessSet();
+        TorchProcessSettings.ApplyUnlessSet();
         if (args.Length > 0 && args[0] == "kernels")
         {
             BenchmarkSwitcher.FromTypes([typeof(SpMMBenchmarks), typeof(SparseFeatureBenchmarks)]).Run(args[1..]);

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Vigil.Cli.Commands;
+using Vigil.Core;
+
+// Before any tensor exists: libtorch reads these once (passive OpenMP waiting, huge pages for big tensors).
+TorchProcessSettings.ApplyUnlessSet();
 
 var root = new RootCommand(
     "Vigil: trustworthy AI on social platforms — graph learning, bot detection, safety.\n" +
