@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vigil.Core;
 using Vigil.Core.Sparse;
 using Vigil.Graphs.Data;
