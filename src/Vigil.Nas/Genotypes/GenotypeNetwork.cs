@@ -5,6 +5,7 @@ using Vigil.Graphs.Nn.Linear;
 using Vigil.Graphs.Nn.Models;
 using Vigil.Nas.Cells;
 using Vigil.Nas.Operations;
+using Vigil.Nas.Search;
 using static TorchSharp.torch;
 
 namespace Vigil.Nas.Genotypes;
@@ -23,9 +24,13 @@ public sealed class GenotypeNetwork : NodeModel
 
     public Genotype Genotype { get; }
     public GenotypeNetworkOptions Options { get; }
+    /// <summary>The generator the initial weights and every random operation draw from (null: torch's global one).</summary>
+    public Generator? Generator { get; }
     public override int MessagePassingDepth => Options.Blocks;
 
-    public GenotypeNetwork(Genotype genotype, int inFeatures, int numClasses, GenotypeNetworkOptions? options = null) : base("nas-genotype")
+    /// <param name="generator">Source of the initial weights and all operation noise; null: torch's global generator.</param>
+    public GenotypeNetwork(Genotype genotype, int inFeatures, int numClasses, GenotypeNetworkOptions? options = null,
+        Generator? generator = null) : base("nas-genotype")
     {
         Options = options ?? new GenotypeNetworkOptions();
         if (Options.Blocks < 1) throw new ArgumentException($"A genotype network needs at least one block, got {Options.Blocks}.");
@@ -33,11 +38,13 @@ public sealed class GenotypeNetwork : NodeModel
         if (inFeatures < 1) throw new ArgumentException($"A genotype network needs at least one input feature, got {inFeatures}.");
         if (numClasses < 1) throw new ArgumentException($"A genotype network needs at least one class, got {numClasses}.");
         Genotype = genotype;
+        Generator = generator;
         stem = new FeatureLinear(inFeatures, Options.Hidden);
         cells = new ModuleList<GenotypeCell>(Enumerable.Range(0, Options.Blocks)
-            .Select(b => new GenotypeCell(genotype, new OperationContext(Options.Hidden, b, Options.Operations))).ToArray());
+            .Select(b => new GenotypeCell(genotype, new OperationContext(Options.Hidden, b, Options.Operations, generator))).ToArray());
         classifier = new FeatureLinear(Options.Hidden, numClasses);
         RegisterComponents();
+        if (generator is not null) SeededInitialization.Apply(parameters(), generator);
     }
 
     public override Tensor forward(FeatureInput x, IReadOnlyList<MessageGraph> blocks) =>

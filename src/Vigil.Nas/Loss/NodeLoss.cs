@@ -30,8 +30,12 @@ public sealed class NodeLoss : IDisposable
     }
 
     /// <summary>Cross-entropy of the nodes' logits plus the smoothness term of the representations.</summary>
-    public Tensor Compute((Tensor Logits, Tensor Representation) output) =>
-        nn.functional.cross_entropy(output.Logits.index_select(0, _nodes), _labels) + Smoothness.Term(output.Representation);
+    public Tensor Compute((Tensor Logits, Tensor Representation) output)
+    {
+        var device = output.Logits.device;
+        var ce = nn.functional.cross_entropy(output.Logits.index_select(0, _nodes.to(device)), _labels.to(device));
+        return ce + Smoothness.Term(output.Representation);
+    }
 
     public void Dispose()
     {

@@ -13,14 +13,17 @@ public sealed class SmoothnessLoss
 {
     private readonly long[] _nodes;
     private readonly long[] _labels;
+    private readonly Generator? _generator;
 
     public SmoothnessOptions Options { get; }
     public int PoolSize => _nodes.Length;
 
     /// <param name="nodes">The nodes the sample is drawn from (training nodes).</param>
     /// <param name="labels">All nodes' labels; only those of <paramref name="nodes"/> are read (and copied).</param>
-    public SmoothnessLoss(int[] nodes, int[] labels, SmoothnessOptions? options = null)
+    /// <param name="generator">Source of the samples; null: torch's global generator.</param>
+    public SmoothnessLoss(int[] nodes, int[] labels, SmoothnessOptions? options = null, Generator? generator = null)
     {
+        _generator = generator;
         Options = options ?? new SmoothnessOptions();
         Options.Validate();
         if (nodes.Length == 0) throw new ArgumentException("The smoothness term needs at least one labelled node to sample from.");
@@ -36,7 +39,7 @@ public sealed class SmoothnessLoss
     }
 
     /// <summary>
-    /// w / (MAD_diff + ε) on a fresh sample of the pool (drawn from torch's global generator), or 0 when the sample
+    /// w / (MAD_diff + ε) on a fresh sample of the pool, or 0 when the sample
     /// has no different-class pair or w = 0. <paramref name="representations"/> is [N, D] over all nodes.
     /// </summary>
     public Tensor Term(Tensor representations)
@@ -44,7 +47,7 @@ public sealed class SmoothnessLoss
         if (representations.dim() != 2) throw new ArgumentException($"Representations must be [nodes, features], got [{string.Join(", ", representations.shape)}].");
         if (Options.Weight == 0) return zeros([], dtype: representations.dtype, device: representations.device);
         int m = Math.Min(Options.SampleSize, _nodes.Length);
-        using var order = randperm(_nodes.Length).narrow(0, 0, m);
+        using var order = randperm(_nodes.Length, generator: _generator).narrow(0, 0, m);
         var picks = order.data<long>().ToArray();
         var nodes = new long[m]; var labels = new long[m];
         for (int i = 0; i < m; i++) { nodes[i] = _nodes[picks[i]]; labels[i] = _labels[picks[i]]; }

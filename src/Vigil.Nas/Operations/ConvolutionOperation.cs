@@ -14,20 +14,22 @@ public sealed class ConvolutionOperation : SearchOperation
 {
     private readonly nn.Module<Tensor, MessageGraph, Tensor> conv;
     private readonly PairNorm norm;
+    private readonly Generator? generator;
 
     public double Dropout { get; }
 
-    public ConvolutionOperation(string name, nn.Module<Tensor, MessageGraph, Tensor> conv, OperationOptions options) : base(name)
+    public ConvolutionOperation(string name, nn.Module<Tensor, MessageGraph, Tensor> conv, OperationContext context) : base(name)
     {
         this.conv = conv;
-        norm = new PairNorm(options.PairNorm, options.PairNormScale);
-        Dropout = options.Dropout;
+        norm = new PairNorm(context.Options.PairNorm, context.Options.PairNormScale);
+        Dropout = context.Options.Dropout;
+        generator = context.Generator;
         RegisterComponents();
     }
 
     public override CellState forward(CellState input, Tensor initial)
     {
-        var x = nn.functional.dropout(input.Features, Dropout, training);
+        var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
         return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, input.Graph))) };
     }
 }

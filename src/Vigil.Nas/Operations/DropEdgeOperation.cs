@@ -12,9 +12,9 @@ public sealed class DropEdgeOperation : SearchOperation
 {
     private readonly DropEdge drop;
 
-    public DropEdgeOperation(double rate) : base("drop-edge")
+    public DropEdgeOperation(double rate, Generator? generator = null) : base("drop-edge")
     {
-        drop = new DropEdge(rate);
+        drop = new DropEdge(rate, generator);
         RegisterComponents();
     }
 

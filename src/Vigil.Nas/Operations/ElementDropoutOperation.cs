@@ -10,9 +10,9 @@ public sealed class ElementDropoutOperation : SearchOperation
 {
     private readonly DropAttribute drop;
 
-    public ElementDropoutOperation(double rate) : base("drop-element")
+    public ElementDropoutOperation(double rate, Generator? generator = null) : base("drop-element")
     {
-        drop = new DropAttribute(rate, DropAttributeMode.Element);
+        drop = new DropAttribute(rate, DropAttributeMode.Element, generator);
         RegisterComponents();
     }
 

@@ -14,6 +14,7 @@ public sealed class InitialResidualOperation : SearchOperation
 {
     private readonly Gcn2Conv conv;
     private readonly PairNorm norm;
+    private readonly Generator? generator;
 
     public double Dropout { get; }
 
@@ -23,12 +24,13 @@ public sealed class InitialResidualOperation : SearchOperation
         conv = new Gcn2Conv(context.Hidden, o.InitialResidualAlpha, o.InitialResidualLambda, context.Block + 1);
         norm = new PairNorm(o.PairNorm, o.PairNormScale);
         Dropout = o.Dropout;
+        generator = context.Generator;
         RegisterComponents();
     }
 
     public override CellState forward(CellState input, Tensor initial)
     {
-        var x = nn.functional.dropout(input.Features, Dropout, training);
+        var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
         return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, initial, input.Graph))) };
     }
 }

@@ -13,7 +13,10 @@ public sealed record OperationOptions
     /// <summary>PairNorm after every convolution operation (GraTO: PN-SI, PN for GAT; one mode here).</summary>
     public PairNormMode PairNorm { get; init; } = PairNormMode.PNSI;
     public double PairNormScale { get; init; } = 1.0;
-    /// <summary>Dropout on GAT's attention coefficients.</summary>
+    /// <summary>
+    /// Dropout on GAT's attention coefficients. GatConv draws it from torch's global generator even when the network
+    /// has its own, so a search with GAT and this dropout is reproducible only when nothing else uses that generator.
+    /// </summary>
     public double AttentionDropout { get; init; } = 0.6;
     /// <summary>Propagation steps of the SGC operation (GraTO used PyG's default, 1, which equals GCN; SGC's paper uses 2).</summary>
     public int SgcSteps { get; init; } = 2;

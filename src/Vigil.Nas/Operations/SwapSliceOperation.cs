@@ -10,12 +10,15 @@ namespace Vigil.Nas.Operations;
 /// </summary>
 public sealed class SwapSliceOperation : SearchOperation
 {
+    private readonly Generator? generator;
+
     public int Dimension { get; }
 
-    public SwapSliceOperation(string name, int dimension) : base(name)
+    public SwapSliceOperation(string name, int dimension, Generator? generator = null) : base(name)
     {
         if (dimension is not (0 or 1)) throw new ArgumentException($"{name}: the dimension must be 0 (rows) or 1 (columns), got {dimension}.");
         Dimension = dimension;
+        this.generator = generator;
     }
 
     public override CellState forward(CellState input, Tensor initial)
@@ -23,7 +26,7 @@ public sealed class SwapSliceOperation : SearchOperation
         if (!training) return input;
         var x = input.Features;
         long size = x.shape[Dimension];
-        using var drawn = randint(size, [2]);
+        using var drawn = randint(size, [2], generator: generator);
         long i = drawn[0].item<long>(), j = drawn[1].item<long>();
         var order = new long[size];
         for (long k = 0; k < size; k++) order[k] = k;

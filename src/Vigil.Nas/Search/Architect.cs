@@ -8,8 +8,9 @@ namespace Vigil.Nas.Search;
 /// Updates a <see cref="SuperNet"/>'s α on the validation loss, first- or second-order (DARTS), with Adam.
 /// Gradients come from <c>torch.autograd.grad</c> on the losses themselves, so α receives the real gradient (the
 /// GraTO code re-wrapped the loss as a new leaf, which left α with none) and the weights' own gradients are not
-/// touched. Every loss evaluation inside one step replays the same state of torch's global generator, so the
-/// random operations draw the same masks each time and the finite differences compare like with like.
+/// touched. Every loss evaluation inside one step replays the same state of torch's global generator and of the
+/// network's own generator, so the random operations (and a smoothness sampler sharing that generator) draw the
+/// same masks each time and the finite differences compare like with like.
 /// </summary>
 public sealed class Architect : IDisposable
 {
@@ -36,8 +37,14 @@ public sealed class Architect : IDisposable
     public (Tensor[] Gradients, double ValidationLoss) Gradient(Func<Tensor> trainingLoss, Func<Tensor> validationLoss)
     {
         using var scope = NewDisposeScope();
-        var rng = get_rng_state();
-        Tensor Replay(Func<Tensor> loss) { set_rng_state(rng); return loss(); }
+        var globalState = get_rng_state();
+        var networkState = _net.Generator?.get_state();
+        Tensor Replay(Func<Tensor> loss)
+        {
+            set_rng_state(globalState);
+            if (networkState is not null) _net.Generator!.set_state(networkState);
+            return loss();
+        }
 
         Tensor[] gradients; double valLoss;
         if (Options.Gradient == ArchitectureGradient.FirstOrder)
@@ -60,8 +67,8 @@ public sealed class Architect : IDisposable
         var (gradients, valLoss) = Gradient(trainingLoss, validationLoss);
         _optimizer.zero_grad();
         // Σ α·g has gradient g with respect to α: this sets α.grad without touching anything else.
-        Tensor surrogate = zeros([]);
-        for (int i = 0; i < _alphas.Length; i++) surrogate = surrogate + (_alphas[i] * gradients[i]).sum();
+        var surrogate = (_alphas[0] * gradients[0]).sum();
+        for (int i = 1; i < _alphas.Length; i++) surrogate = surrogate + (_alphas[i] * gradients[i]).sum();
         surrogate.backward();
         _optimizer.step();
         return valLoss;

@@ -36,17 +36,20 @@ public static class ArchitectureSearch
         // Under the validation choice the smoothness term of the α loss still samples training nodes only.
         var architectureSmoothnessPool = options.ArchitectureNodes == ArchitectureNodes.HeldOutTraining ? split.ArchitectureNodes : trainIdx;
 
+        // The network, its operations and the smoothness samplers share one seeded generator; the global one is
+        // seeded as well for the draws that cannot take a generator (GAT's attention dropout).
         manual_seed(options.Seed);
+        using var generator = new Generator((ulong)options.Seed);
         var space = new SearchSpace(options.Operations, options.OperationOptions);
-        using var net = new SuperNet(graph.Features.Cols, graph.NumClasses, space, options.Network);
+        using var net = new SuperNet(graph.Features.Cols, graph.NumClasses, space, options.Network, generator);
         using var architect = new Architect(net, options.Architect);
         using var optimizer = optim.Adam(net.WeightParameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false);
 
         using var features = FeatureInput.From(graph.Features);
         var messageGraph = new MessageGraph(graph.Adjacency);
-        using var weightTerm = new NodeLoss(split.WeightNodes, graph.Labels, new SmoothnessLoss(split.WeightNodes, graph.Labels, options.Smoothness));
+        using var weightTerm = new NodeLoss(split.WeightNodes, graph.Labels, new SmoothnessLoss(split.WeightNodes, graph.Labels, options.Smoothness, generator));
         using var architectureTerm = new NodeLoss(split.ArchitectureNodes, graph.Labels,
-            new SmoothnessLoss(architectureSmoothnessPool, graph.Labels, options.Smoothness));
+            new SmoothnessLoss(architectureSmoothnessPool, graph.Labels, options.Smoothness, generator));
         Tensor WeightLoss() => weightTerm.Compute(net.Run(features, messageGraph));
         Tensor ArchitectureLoss() => architectureTerm.Compute(net.Run(features, messageGraph));
 

@@ -38,7 +38,7 @@ public sealed class MixedOperation : nn.Module
             throw new ArgumentOutOfRangeException(nameof(strongest), $"Candidate {strongest} is outside [0, {candidates.Count}).");
         var outputs = new CellState[candidates.Count];
         for (int k = 0; k < outputs.Length; k++) outputs[k] = candidates[k].forward(input, initial);
-        var mixed = (stack(outputs.Select(o => o.Features).ToArray()) * weights.view(-1, 1, 1)).sum(0);
+        var mixed = (stack(outputs.Select(o => o.Features).ToArray()) * weights.view(-1, 1, 1)).sum([0]);
         return new CellState(mixed, outputs[strongest].Graph);
     }
 }

@@ -8,7 +8,10 @@ namespace Vigil.Nas.Search;
 public sealed record SearchOptions
 {
     public int Epochs { get; init; } = 100;
-    /// <summary>Seeds torch's global generator (weights, α, random operations, smoothness samples) and the node split.</summary>
+    /// <summary>
+    /// Seeds the search's own generator (initial weights, α, random operations, smoothness samples), torch's global
+    /// generator (for GAT's attention dropout) and the node split.
+    /// </summary>
     public int Seed { get; init; }
     /// <summary>Candidate operation names (see <see cref="SearchSpace.Factories"/>).</summary>
     public IReadOnlyList<string> Operations { get; init; } = SearchSpace.GraToOperations;

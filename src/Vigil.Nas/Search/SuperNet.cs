@@ -24,26 +24,33 @@ public sealed class SuperNet : NodeModel
     private readonly Parameter alpha;
 
     public SearchSpace Space { get; }
+    /// <summary>The generator the initial weights, α and every random operation draw from (null: torch's global one).</summary>
+    public Generator? Generator { get; }
     public SuperNetOptions Options { get; }
     public int EdgeCount => CellTopology.EdgeCount(Options.Steps);
     public override int MessagePassingDepth => Options.Blocks;
 
-    /// <summary>Parameters come from torch's global generator: seed it first for a reproducible network.</summary>
-    public SuperNet(int inFeatures, int numClasses, SearchSpace space, SuperNetOptions? options = null) : base("nas-supernet")
+    /// <param name="generator">
+    /// Source of the initial weights, α and all operation noise, for a reproducible search; null draws everything from
+    /// torch's global generator (seed it first).
+    /// </param>
+    public SuperNet(int inFeatures, int numClasses, SearchSpace space, SuperNetOptions? options = null, Generator? generator = null) : base("nas-supernet")
     {
         Options = options ?? new SuperNetOptions();
         Options.Validate();
         if (inFeatures < 1) throw new ArgumentException($"The search network needs at least one input feature, got {inFeatures}.");
         if (numClasses < 1) throw new ArgumentException($"The search network needs at least one class, got {numClasses}.");
         Space = space;
+        Generator = generator;
         stem = new FeatureLinear(inFeatures, Options.Hidden);
         cells = new ModuleList<SearchCell>(Enumerable.Range(0, Options.Blocks)
-            .Select(b => new SearchCell(space, Options.Steps, Options.Combine, new OperationContext(Options.Hidden, b, space.Options)))
+            .Select(b => new SearchCell(space, Options.Steps, Options.Combine, new OperationContext(Options.Hidden, b, space.Options, generator)))
             .ToArray());
         classifier = new FeatureLinear(Options.Hidden, numClasses);
         // DARTS's initialisation: small noise around uniform weights.
-        alpha = new Parameter(randn(EdgeCount, space.Operations.Count) * 1e-3);
+        alpha = new Parameter(randn(EdgeCount, space.Operations.Count, generator: generator) * 1e-3);
         RegisterComponents();
+        if (generator is not null) SeededInitialization.Apply(WeightParameters(), generator);
     }
 
     /// <summary>The architecture weights α [edges, candidates] (one tensor).</summary>
