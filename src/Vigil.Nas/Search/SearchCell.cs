@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Vigil.Graphs.Nn;
 using Vigil.Nas.Cells;
 using Vigil.Nas.Operations;
 using static TorchSharp.torch;
@@ -44,15 +45,15 @@ public sealed class SearchCell : nn.Module
         for (int node = 0; node < Steps; node++)
         {
             Tensor? sum = null;
-            var graph = states[0].Graph;
+            MessageGraph? graph = null;
             for (int j = 0; j < CellTopology.EdgesInto(node); j++)
             {
                 int e = CellTopology.FirstEdge(node) + j;
                 var s = edges[e].Forward(states[j], initial, weights[e], strongest[e]);
                 sum = sum is null ? s.Features : sum + s.Features;
-                graph = j == 0 ? s.Graph : GraphIntersection.Of(graph, s.Graph);
+                graph = graph is null ? s.Graph : GraphIntersection.Of(graph, s.Graph);
             }
-            states.Add(new CellState(sum!, graph));
+            states.Add(new CellState(sum!, graph!));
         }
         return output.Forward(states.GetRange(CellTopology.InputStates, Steps));
     }

@@ -63,8 +63,6 @@ public sealed class SearchSpace
     /// <summary>GraTO's search space with the given (or default) operation settings.</summary>
     public static SearchSpace GraTo(OperationOptions? options = null) => new(GraToOperations, options);
 
-    public int IndexOf(string operation) => Array.IndexOf((string[])Operations, operation);
-
     /// <summary>Builds the named operation for <paramref name="context"/>.</summary>
     public static SearchOperation Create(string operation, OperationContext context)
     {
