@@ -1,0 +1,35 @@
+using TorchSharp;
+using Vigil.Graphs.Nn;
+using Vigil.Graphs.Nn.Norm;
+using Vigil.Nas.Cells;
+using static TorchSharp.torch;
+
+namespace Vigil.Nas.Operations;
+
+/// <summary>
+/// A message-passing operation as GraTO defines it: dropout → convolution → PairNorm → ReLU, at the hidden width.
+/// PairNorm after every aggregation is GraTO's guard against over-smoothing inside each candidate.
+/// </summary>
+public sealed class ConvolutionOperation : SearchOperation
+{
+    private readonly nn.Module<Tensor, MessageGraph, Tensor> conv;
+    private readonly PairNorm norm;
+    private readonly Generator? generator;
+
+    public double Dropout { get; }
+
+    public ConvolutionOperation(string name, nn.Module<Tensor, MessageGraph, Tensor> conv, OperationContext context) : base(name)
+    {
+        this.conv = conv;
+        norm = new PairNorm(context.Options.PairNorm, context.Options.PairNormScale);
+        Dropout = context.Options.Dropout;
+        generator = context.Generator;
+        RegisterComponents();
+    }
+
+    public override CellState forward(CellState input, Tensor initial)
+    {
+        var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
+        return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, input.Graph))) };
+    }
+}

@@ -1,0 +1,36 @@
+using TorchSharp;
+using Vigil.Graphs.Nn.Conv;
+using Vigil.Graphs.Nn.Norm;
+using Vigil.Nas.Cells;
+using static TorchSharp.torch;
+
+namespace Vigil.Nas.Operations;
+
+/// <summary>
+/// A GCNII layer as an operation: dropout → (1 − α)·Â·x + α·x₀ with identity mapping → PairNorm → ReLU, where x₀
+/// is the network's initial representation and the identity-mapping strength follows the block's depth.
+/// </summary>
+public sealed class InitialResidualOperation : SearchOperation
+{
+    private readonly Gcn2Conv conv;
+    private readonly PairNorm norm;
+    private readonly Generator? generator;
+
+    public double Dropout { get; }
+
+    public InitialResidualOperation(OperationContext context) : base("gcnii")
+    {
+        var o = context.Options;
+        conv = new Gcn2Conv(context.Hidden, o.InitialResidualAlpha, o.InitialResidualLambda, context.Block + 1);
+        norm = new PairNorm(o.PairNorm, o.PairNormScale);
+        Dropout = o.Dropout;
+        generator = context.Generator;
+        RegisterComponents();
+    }
+
+    public override CellState forward(CellState input, Tensor initial)
+    {
+        var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
+        return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, initial, input.Graph))) };
+    }
+}

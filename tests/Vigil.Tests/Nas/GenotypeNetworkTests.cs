@@ -1,0 +1,93 @@
+using TorchSharp;
+using Vigil.Graphs.Data;
+using Vigil.Graphs.Nn;
+using Vigil.Graphs.Training;
+using Vigil.Nas.Cells;
+using Vigil.Nas.Genotypes;
+using Vigil.Nas.Operations;
+using static TorchSharp.torch;
+
+namespace Vigil.Tests.Nas;
+
+public class GenotypeNetworkTests
+{
+    private static Genotype Mixed(CellCombine combine = CellCombine.Mean) => new(
+    [
+        [new GenotypeEdge("gcn", 1), new GenotypeEdge("gcnii", 0)],
+        [new GenotypeEdge("gat", 2), new GenotypeEdge("drop-edge", 1)],
+        [new GenotypeEdge("sage", 3), new GenotypeEdge("drop-column", 2)],
+    ], combine);
+
+    [Theory]
+    [InlineData(CellCombine.Mean)]
+    [InlineData(CellCombine.ConcatLinear)]
+    public void ForwardAndBackwardReachEveryParameter(CellCombine combine)
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 150);
+        using var generator = new Generator(0);
+        using var net = new GenotypeNetwork(Mixed(combine), graph.Features.Cols, graph.NumClasses, new GenotypeNetworkOptions { Blocks = 3, Hidden = 8 }, generator);
+        using var x = FeatureInput.From(graph.Features);
+        net.train();
+        var logits = net.forward(x, [new MessageGraph(graph.Adjacency)]);
+        Assert.Equal(new long[] { graph.NumNodes, graph.NumClasses }, logits.shape);
+        logits.pow(2).mean().backward();
+        foreach (var (name, p) in net.named_parameters())
+        {
+            Assert.True(p.grad is not null, $"{name} got no gradient");
+            Assert.True(p.grad!.isfinite().all().item<bool>(), $"{name} has a non-finite gradient");
+        }
+        Assert.Contains(net.named_parameters(), np => np.parameter.grad!.abs().sum().item<float>() > 0);
+        Assert.Equal(3, net.MessagePassingDepth);
+    }
+
+    [Fact]
+    public void TheFullBatchTrainerRetrainsIt()
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 150);
+        using var generator = new Generator(0);
+        using var net = new GenotypeNetwork(Mixed(), graph.Features.Cols, graph.NumClasses, new GenotypeNetworkOptions { Hidden = 8 }, generator);
+        var outcome = new FullBatchTrainer(new TrainerOptions { Epochs = 20, Patience = 1000 }).Fit(net, graph);
+        Assert.True(outcome.History[^1].TrainLoss < outcome.History[0].TrainLoss * 0.8,
+            $"training loss went from {outcome.History[0].TrainLoss:F3} to {outcome.History[^1].TrainLoss:F3}");
+    }
+
+    [Fact]
+    public void DropEdgeThinsTheGraphOfEveryLaterOperationInTheCell()
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 150);
+        // Node 2 drops edges of state 1; node 3 reads node 2 and the untouched state 0.
+        var genotype = new Genotype(
+        [
+            [new GenotypeEdge("drop-edge", 1), new GenotypeEdge("identity", 0)],
+            [new GenotypeEdge("gcn", 2), new GenotypeEdge("identity", 0)],
+        ]);
+        using var cell = new GenotypeCell(genotype, new OperationContext(4, 0, new OperationOptions { DropEdgeRate = 0.5, Dropout = 0 }, new Generator(0)));
+        var full = new MessageGraph(graph.Adjacency);
+        var x = randn(graph.NumNodes, 4, generator: new Generator(1));
+        var input = new CellState(x, full);
+
+        cell.train();
+        var output = cell.Forward(input, input, x);
+        Assert.InRange(output.Graph.Adjacency.Nnz, full.Adjacency.Nnz / 4, full.Adjacency.Nnz * 3 / 4);
+        var kept = Entries(output.Graph.Adjacency);
+        Assert.True(kept.IsSubsetOf(Entries(full.Adjacency)));
+
+        cell.eval();
+        Assert.Same(full, cell.Forward(input, input, x).Graph);
+    }
+
+    [Fact]
+    public void AnUnknownOperationIsNamedWithItsNode()
+    {
+        var genotype = new Genotype([[new GenotypeEdge("gcn", 0)], [new GenotypeEdge("convolve", 2)]]);
+        var e = Assert.Throws<ArgumentException>(() => new GenotypeNetwork(genotype, 4, 2));
+        Assert.Contains("'convolve'", e.Message);
+        Assert.Contains("genotype node 1", e.Message);
+    }
+
+    private static HashSet<(int, int)> Entries(Vigil.Core.Sparse.CsrMatrix a)
+    {
+        var rows = a.RowIndices();
+        return Enumerable.Range(0, a.Nnz).Select(e => (rows[e], a.ColIdx[e])).ToHashSet();
+    }
+}
