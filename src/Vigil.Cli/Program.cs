@@ -9,4 +9,5 @@ var root = new RootCommand(
     "Vigil: trustworthy AI on social platforms — graph learning, bot detection, safety.\n" +
     "Every command that reports results takes --json: stdout then holds one JSON document, progress goes to stderr.");
 root.Subcommands.Add(GraphCommand.Create());
+root.Subcommands.Add(BotsCommand.Create());
 return root.Parse(args).Invoke();

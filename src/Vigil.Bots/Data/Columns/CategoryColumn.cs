@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Vigil.Bots.Data.Columns;
+
+/// <summary>
+/// A column of short, much-repeated nullable texts (a tweet's language or client) stored as one small code per row
+/// and each distinct value once.
+/// </summary>
+public sealed class CategoryColumn
+{
+    /// <summary>The code of a null row.</summary>
+    public const int NullCode = -1;
+
+    private readonly List<int> _codes = new();
+    private readonly List<string> _values = new();
+    private readonly Dictionary<string, int> _codeOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public CategoryColumn() => _lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count => _codes.Count;
+
+    /// <summary>The distinct values, indexed by code.</summary>
+    public IReadOnlyList<string> Values => _values;
+
+    public ReadOnlySpan<int> Codes => CollectionsMarshal.AsSpan(_codes);
+
+    public void Add(ReadOnlySpan<byte> utf8)
+    {
+        int maxChars = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        Span<char> chars = maxChars <= 512 ? stackalloc char[maxChars] : new char[maxChars];
+        int n = Encoding.UTF8.GetChars(utf8, chars);
+        var text = chars[..n];
+        if (!_lookup.TryGetValue(text, out int code))
+        {
+            code = _values.Count;
+            var value = text.ToString();
+            _values.Add(value);
+            _codeOf.Add(value, code);
+        }
+        _codes.Add(code);
+    }
+
+    public void Add(string? value)
+    {
+        if (value is null) { AddNull(); return; }
+        Add(Encoding.UTF8.GetBytes(value));
+    }
+
+    public void AddNull() => _codes.Add(NullCode);
+
+    public string? this[int row] => _codes[row] == NullCode ? null : _values[_codes[row]];
+}

@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace Vigil.Bots.Data.Columns;
+
+/// <summary>
+/// The ids of one entity kind in load order, and the map from an id's digits (a <see cref="long"/>) back to its
+/// index: no id is kept as a string.
+/// </summary>
+public sealed class IdIndex
+{
+    private readonly List<long> _ids = new();
+    private readonly Dictionary<long, int> _indexOf = new();
+
+    public IdIndex(EntityKind kind) => Kind = kind;
+
+    public EntityKind Kind { get; }
+    public int Count => _ids.Count;
+
+    /// <summary>The digits of the id at <paramref name="index"/>.</summary>
+    public long this[int index] => _ids[index];
+
+    public ReadOnlySpan<long> Ids => CollectionsMarshal.AsSpan(_ids);
+
+    public bool Contains(long id) => _indexOf.ContainsKey(id);
+
+    public bool TryGetIndex(long id, out int index) => _indexOf.TryGetValue(id, out index);
+
+    /// <summary>The index of the id, or −1 when it is not here.</summary>
+    public int IndexOf(long id) => _indexOf.TryGetValue(id, out int index) ? index : -1;
+
+    /// <summary>Appends an id; false (and the earlier index) when it is already here.</summary>
+    public bool TryAdd(long id, out int index)
+    {
+        index = _ids.Count;
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexOf, id, out bool exists);
+        if (exists) { index = slot; return false; }
+        slot = index;
+        _ids.Add(id);
+        return true;
+    }
+
+    /// <summary>The prefixed id (e.g. <c>u123</c>) at <paramref name="index"/>.</summary>
+    public string Format(int index) => TwiBotId.Format(Kind, _ids[index]);
+}

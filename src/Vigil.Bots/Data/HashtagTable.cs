@@ -1,0 +1,23 @@
+using Vigil.Bots.Data.Columns;
+
+namespace Vigil.Bots.Data;
+
+/// <summary>The hashtags of <c>hashtag.json</c>: an id and the tag text.</summary>
+public sealed class HashtagTable
+{
+    public IdIndex Ids { get; } = new(EntityKind.Hashtag);
+    public Utf8TextColumn TagName { get; } = new();
+
+    public int Count => Ids.Count;
+
+    public int Add(long id, string? tagName)
+    {
+        if (id < 0) throw new ArgumentException($"Hashtag id {id} is negative; ids are Twitter's non-negative digits.", nameof(id));
+        if (!Ids.TryAdd(id, out int existing))
+            throw new ArgumentException($"Hashtag h{id} is already row {existing}.", nameof(id));
+        TagName.Add(tagName);
+        return Count - 1;
+    }
+
+    public int IndexOf(long id) => Ids.IndexOf(id);
+}

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+using Vigil.Bots.Data.Columns;
+
+namespace Vigil.Bots.Data;
+
+/// <summary>The Twitter lists of <c>list.json</c>, by column (counts <see cref="MissingCount"/> when absent).</summary>
+public sealed class ListTable
+{
+    public const int MissingCount = -1;
+
+    internal readonly List<long> CreatedAtColumn = new();
+    internal readonly List<bool> PrivateColumn = new();
+    internal readonly List<int> FollowerColumn = new();
+    internal readonly List<int> MemberColumn = new();
+
+    public IdIndex Ids { get; } = new(EntityKind.List);
+    public Utf8TextColumn Name { get; } = new();
+    public Utf8TextColumn Description { get; } = new();
+
+    public int Count => Ids.Count;
+    public ReadOnlySpan<long> CreatedAt => CollectionsMarshal.AsSpan(CreatedAtColumn);
+    public ReadOnlySpan<bool> Private => CollectionsMarshal.AsSpan(PrivateColumn);
+    public ReadOnlySpan<int> FollowerCount => CollectionsMarshal.AsSpan(FollowerColumn);
+    public ReadOnlySpan<int> MemberCount => CollectionsMarshal.AsSpan(MemberColumn);
+
+    public int Add(ListRow list)
+    {
+        if (list.Id < 0) throw new ArgumentException($"List id {list.Id} is negative; ids are Twitter's non-negative digits.", nameof(list));
+        if (!Ids.TryAdd(list.Id, out int existing))
+            throw new ArgumentException($"List l{list.Id} is already row {existing}.", nameof(list));
+        Name.Add(list.Name);
+        Description.Add(list.Description);
+        CreatedAtColumn.Add(TwiBotTime.FromDateTime(list.CreatedAt));
+        PrivateColumn.Add(list.Private);
+        FollowerColumn.Add(list.FollowerCount ?? MissingCount);
+        MemberColumn.Add(list.MemberCount ?? MissingCount);
+        return Count - 1;
+    }
+
+    public ListRow this[int row] => new(Ids[row])
+    {
+        Name = Name.GetString(row),
+        Description = Description.GetString(row),
+        CreatedAt = TwiBotTime.ToDateTime(CreatedAt[row]),
+        Private = Private[row],
+        FollowerCount = FollowerCount[row] == MissingCount ? null : FollowerCount[row],
+        MemberCount = MemberCount[row] == MissingCount ? null : MemberCount[row],
+    };
+
+    public int IndexOf(long id) => Ids.IndexOf(id);
+}

@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using Vigil.Bots.Data.Columns;
+
+namespace Vigil.Bots.Data;
+
+/// <summary>
+/// The users, one column per field a detector uses (Twitter API v2 user fields as TwiBot-22 stores them). Row i is the
+/// i-th user read; <see cref="Ids"/> maps an id back to its row. Missing counts are <see cref="MissingCount"/>, a missing
+/// creation time is <see cref="TwiBotTime.Missing"/>, no pinned tweet is <see cref="NoPinnedTweet"/>.
+/// </summary>
+public sealed class UserTable
+{
+    public const int MissingCount = -1;
+    public const long NoPinnedTweet = -1;
+
+    internal readonly List<long> CreatedAtColumn = new();
+    internal readonly List<bool> VerifiedColumn = new();
+    internal readonly List<bool> ProtectedColumn = new();
+    internal readonly List<int> FollowersColumn = new();
+    internal readonly List<int> FollowingColumn = new();
+    internal readonly List<int> TweetCountColumn = new();
+    internal readonly List<int> ListedColumn = new();
+    internal readonly List<long> PinnedColumn = new();
+    internal readonly List<UserEntityCounts> EntitiesColumn = new();
+
+    public IdIndex Ids { get; } = new(EntityKind.User);
+    public Utf8TextColumn Name { get; } = new();
+    public Utf8TextColumn Username { get; } = new();
+    public Utf8TextColumn Description { get; } = new();
+    public Utf8TextColumn Location { get; } = new();
+    public Utf8TextColumn Url { get; } = new();
+    public Utf8TextColumn ProfileImageUrl { get; } = new();
+
+    public int Count => Ids.Count;
+
+    /// <summary>Account creation, Unix seconds.</summary>
+    public ReadOnlySpan<long> CreatedAt => CollectionsMarshal.AsSpan(CreatedAtColumn);
+    public ReadOnlySpan<bool> Verified => CollectionsMarshal.AsSpan(VerifiedColumn);
+    public ReadOnlySpan<bool> Protected => CollectionsMarshal.AsSpan(ProtectedColumn);
+    public ReadOnlySpan<int> FollowersCount => CollectionsMarshal.AsSpan(FollowersColumn);
+    public ReadOnlySpan<int> FollowingCount => CollectionsMarshal.AsSpan(FollowingColumn);
+    public ReadOnlySpan<int> TweetCount => CollectionsMarshal.AsSpan(TweetCountColumn);
+    public ReadOnlySpan<int> ListedCount => CollectionsMarshal.AsSpan(ListedColumn);
+    /// <summary>The pinned tweet's id digits (it need not be among the dataset's tweets).</summary>
+    public ReadOnlySpan<long> PinnedTweetId => CollectionsMarshal.AsSpan(PinnedColumn);
+    public ReadOnlySpan<UserEntityCounts> Entities => CollectionsMarshal.AsSpan(EntitiesColumn);
+
+    /// <summary>True when the profile image is Twitter's default egg/silhouette, a classic bot signal.</summary>
+    public bool HasDefaultProfileImage(int row) => ProfileImageUrl.GetUtf8(row).IndexOf("default_profile_images"u8) >= 0;
+
+    /// <summary>Appends a user and returns its row; a user id already present is an error.</summary>
+    public int Add(UserRow user)
+    {
+        if (user.Id < 0) throw new ArgumentException($"User id {user.Id} is negative; ids are Twitter's non-negative digits.", nameof(user));
+        if (!Ids.TryAdd(user.Id, out int existing))
+            throw new ArgumentException($"User u{user.Id} is already row {existing}.", nameof(user));
+        Name.Add(user.Name);
+        Username.Add(user.Username);
+        Description.Add(user.Description);
+        Location.Add(user.Location);
+        Url.Add(user.Url);
+        ProfileImageUrl.Add(user.ProfileImageUrl);
+        CreatedAtColumn.Add(TwiBotTime.FromDateTime(user.CreatedAt));
+        VerifiedColumn.Add(user.Verified);
+        ProtectedColumn.Add(user.Protected);
+        FollowersColumn.Add(user.FollowersCount ?? MissingCount);
+        FollowingColumn.Add(user.FollowingCount ?? MissingCount);
+        TweetCountColumn.Add(user.TweetCount ?? MissingCount);
+        ListedColumn.Add(user.ListedCount ?? MissingCount);
+        PinnedColumn.Add(user.PinnedTweetId ?? NoPinnedTweet);
+        EntitiesColumn.Add(user.Entities);
+        return Count - 1;
+    }
+
+    /// <summary>Row <paramref name="row"/> as plain values.</summary>
+    public UserRow this[int row] => new(Ids[row])
+    {
+        Name = Name.GetString(row),
+        Username = Username.GetString(row),
+        CreatedAt = TwiBotTime.ToDateTime(CreatedAt[row]),
+        Description = Description.GetString(row),
+        Location = Location.GetString(row),
+        Url = Url.GetString(row),
+        Verified = Verified[row],
+        Protected = Protected[row],
+        ProfileImageUrl = ProfileImageUrl.GetString(row),
+        FollowersCount = Count32(FollowersCount[row]),
+        FollowingCount = Count32(FollowingCount[row]),
+        TweetCount = Count32(TweetCount[row]),
+        ListedCount = Count32(ListedCount[row]),
+        PinnedTweetId = PinnedTweetId[row] == NoPinnedTweet ? null : PinnedTweetId[row],
+        Entities = Entities[row],
+    };
+
+    /// <summary>The row of user <paramref name="id"/> (digits), or −1.</summary>
+    public int IndexOf(long id) => Ids.IndexOf(id);
+
+    private static int? Count32(int value) => value == MissingCount ? null : value;
+}

@@ -1,0 +1,28 @@
+using Vigil.Bots.Validation;
+
+namespace Vigil.Bots.IO;
+
+/// <summary>How <see cref="TwiBotReader"/> reads a dataset folder.</summary>
+public sealed record TwiBotReaderOptions
+{
+    public const int DefaultBufferSize = 1 << 20;
+
+    /// <summary>What each problem does; <see cref="ValidationPolicy.Strict"/> by default.</summary>
+    public ValidationPolicy Policy { get; init; } = ValidationPolicy.Strict;
+
+    /// <summary>
+    /// True (the default): the first problem whose action is <see cref="ProblemAction.Error"/> throws
+    /// <see cref="BotDataFormatException"/>. False: every problem is counted in the report and the read goes on,
+    /// skipping what is wrong (how <c>vigil bots validate</c> lists them all).
+    /// </summary>
+    public bool StopAtFirstError { get; init; } = true;
+
+    /// <summary>Keep tweet texts (false for graph baselines, which never read them: saves most of the tweets' memory).</summary>
+    public bool LoadTweetText { get; init; } = true;
+
+    /// <summary>Bytes of the one read buffer per file; it doubles only for a single token larger than this.</summary>
+    public int BufferSize { get; init; } = DefaultBufferSize;
+
+    /// <summary>Examples kept per problem in the report.</summary>
+    public int ExamplesPerProblem { get; init; } = ValidationReport.DefaultExamplesPerProblem;
+}
