@@ -9,7 +9,7 @@ namespace Vigil.Bots.Data.Columns;
 public sealed class IdIndex
 {
     private readonly List<long> _ids = new();
-    private readonly Dictionary<long, int> _indexOf = new();
+    private readonly LongIndexMap _indexOf = new();
 
     public IdIndex(EntityKind kind) => Kind = kind;
 
@@ -21,20 +21,17 @@ public sealed class IdIndex
 
     public ReadOnlySpan<long> Ids => CollectionsMarshal.AsSpan(_ids);
 
-    public bool Contains(long id) => _indexOf.ContainsKey(id);
+    public bool Contains(long id) => _indexOf.Get(id) >= 0;
 
-    public bool TryGetIndex(long id, out int index) => _indexOf.TryGetValue(id, out index);
+    public bool TryGetIndex(long id, out int index) => (index = _indexOf.Get(id)) >= 0;
 
     /// <summary>The index of the id, or −1 when it is not here.</summary>
-    public int IndexOf(long id) => _indexOf.TryGetValue(id, out int index) ? index : -1;
+    public int IndexOf(long id) => _indexOf.Get(id);
 
     /// <summary>Appends an id; false (and the earlier index) when it is already here.</summary>
     public bool TryAdd(long id, out int index)
     {
-        index = _ids.Count;
-        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexOf, id, out bool exists);
-        if (exists) { index = slot; return false; }
-        slot = index;
+        if (!_indexOf.TryAdd(id, _ids.Count, out index)) return false;
         _ids.Add(id);
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Vigil.Bots.Data;
@@ -24,6 +25,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     private readonly bool _keepTweetText;
     private readonly ProblemSink _problems;
     private readonly Action<RawRecord> _onRecord;
+    private byte[] _buffer = Array.Empty<byte>();
     private bool _inRecord, _ignoreRest;
     private long _element;
 
@@ -37,9 +39,24 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
         _onRecord = onRecord;
     }
 
-    public void OnToken(ref Utf8JsonReader reader, long bufferOffset)
+    public void ReadTokens(ref Utf8JsonReader reader, byte[] buffer, long bufferOffset)
     {
-        if (_ignoreRest) return;
+        _buffer = buffer;
+        while (reader.Read())
+        {
+            if (!_ignoreRest) OnToken(ref reader, bufferOffset);
+        }
+    }
+
+    public void BufferMoving()
+    {
+        if (_inRecord) _record.DetachFromBuffer();
+    }
+
+    // Called for every token of a many-gigabyte file: kept in the caller's loop.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void OnToken(ref Utf8JsonReader reader, long bufferOffset)
+    {
         int depth = reader.CurrentDepth;
         switch (reader.TokenType)
         {
@@ -149,7 +166,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 if (token == JsonTokenType.Null) _record.SetTextNull(field);
                 else if (token != JsonTokenType.String) WrongType(offset, field, Describe(ref reader), "a string");
                 else if (field == JsonField.Text && !_keepTweetText) _record.SetTextNull(field);
-                else _record.SetText(field, ref reader);
+                else _record.SetText(field, ref reader, _buffer);
                 return;
             case JsonFieldKind.Integer:
                 SetCount(field, ref reader, bufferOffset);
