@@ -36,6 +36,9 @@ public sealed class IdIndex
         return true;
     }
 
+    /// <summary>Asks the processor to bring the map's slot for <paramref name="id"/> into the cache ahead of a lookup or insert.</summary>
+    internal void Prefetch(long id) => _indexOf.Prefetch(id);
+
     /// <summary>The prefixed id (e.g. <c>u123</c>) at <paramref name="index"/>.</summary>
     public string Format(int index) => TwiBotId.Format(Kind, _ids[index]);
 }

@@ -24,19 +24,19 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     private readonly EntityKind? _expectedKind;
     private readonly bool _keepTweetText;
     private readonly ProblemSink _problems;
-    private readonly Action<RawRecord> _onRecord;
+    private readonly EntityRecordSink _sink;
     private byte[] _buffer = Array.Empty<byte>();
     private bool _inRecord, _ignoreRest;
     private long _element;
 
     /// <param name="expectedKind">The kind every record must be (null in <c>node.json</c>, where the id's letter decides).</param>
-    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, Action<RawRecord> onRecord)
+    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, EntityRecordSink sink)
     {
         _file = file;
         _expectedKind = expectedKind;
         _keepTweetText = keepTweetText;
         _problems = problems;
-        _onRecord = onRecord;
+        _sink = sink;
     }
 
     public void ReadTokens(ref Utf8JsonReader reader, byte[] buffer, long bufferOffset)
@@ -110,7 +110,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
             _problems.Add(DataProblem.InvalidId, DataPosition.AtOffset(_file, _record.StartOffset), $"element {_element} (the object at byte {_record.StartOffset}) has no \"id\"; it is skipped");
             return;
         }
-        _onRecord(_record);
+        _sink.Add(_record);
     }
 
     // Tweets: entities.{hashtags,mentions,urls}[] objects sit at depth 4. Users: entities.{url,description}.{urls,…}[] at depth 5.
@@ -243,7 +243,11 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
             kind = expected;
             ok = true;
         }
-        if (ok) _record.SetId(kind, number, offset);
+        if (ok)
+        {
+            _record.SetId(kind, number, offset);
+            _sink.Prefetch(kind, number);
+        }
         else RejectId(offset, $"\"id\" is {Describe(ref reader)}, not an id (a kind letter u/t/l/h and digits)");
     }
 
