@@ -75,9 +75,19 @@ public static class TwiBotTime
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59
             || offsetHours > 14 || offsetMinutes > 59) return false;
         long offset = (offsetHours * 3600L + offsetMinutes * 60L) * (s[19] == '-' ? -1 : 1);
-        var utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
-        unixSeconds = new DateTimeOffset(utc).ToUnixTimeSeconds() - offset;
+        unixSeconds = DaysFromCivil(year, month, day) * 86400L + hour * 3600L + minute * 60L + second - offset;
         return true;
+    }
+
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without building a DateTime.
+    private static long DaysFromCivil(int year, int month, int day)
+    {
+        year -= month <= 2 ? 1 : 0;
+        int era = (year >= 0 ? year : year - 399) / 400;
+        int yearOfEra = year - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146097L + dayOfEra - 719468;
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> s, out int value)

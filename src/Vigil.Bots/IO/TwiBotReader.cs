@@ -63,7 +63,7 @@ public static class TwiBotReader
     {
         var file = Path.GetFileName(path);
         var sink = new EntityRecordSink(dataset, file, problems);
-        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink.Add);
+        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
         streamer.Stream(path, file, parser, problems);
     }
 

@@ -9,7 +9,7 @@ namespace Vigil.Bots.Data.Columns;
 public sealed class IdIndex
 {
     private readonly List<long> _ids = new();
-    private readonly Dictionary<long, int> _indexOf = new();
+    private readonly LongIndexMap _indexOf = new();
 
     public IdIndex(EntityKind kind) => Kind = kind;
 
@@ -21,23 +21,23 @@ public sealed class IdIndex
 
     public ReadOnlySpan<long> Ids => CollectionsMarshal.AsSpan(_ids);
 
-    public bool Contains(long id) => _indexOf.ContainsKey(id);
+    public bool Contains(long id) => _indexOf.Get(id) >= 0;
 
-    public bool TryGetIndex(long id, out int index) => _indexOf.TryGetValue(id, out index);
+    public bool TryGetIndex(long id, out int index) => (index = _indexOf.Get(id)) >= 0;
 
     /// <summary>The index of the id, or −1 when it is not here.</summary>
-    public int IndexOf(long id) => _indexOf.TryGetValue(id, out int index) ? index : -1;
+    public int IndexOf(long id) => _indexOf.Get(id);
 
     /// <summary>Appends an id; false (and the earlier index) when it is already here.</summary>
     public bool TryAdd(long id, out int index)
     {
-        index = _ids.Count;
-        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexOf, id, out bool exists);
-        if (exists) { index = slot; return false; }
-        slot = index;
+        if (!_indexOf.TryAdd(id, _ids.Count, out index)) return false;
         _ids.Add(id);
         return true;
     }
+
+    /// <summary>Asks the processor to bring the map's slot for <paramref name="id"/> into the cache ahead of a lookup or insert.</summary>
+    internal void Prefetch(long id) => _indexOf.Prefetch(id);
 
     /// <summary>The prefixed id (e.g. <c>u123</c>) at <paramref name="index"/>.</summary>
     public string Format(int index) => TwiBotId.Format(Kind, _ids[index]);

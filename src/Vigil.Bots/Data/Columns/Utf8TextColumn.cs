@@ -1,43 +1,43 @@
-using System.Runtime.InteropServices;
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Vigil.Bots.Data.Columns;
 
 /// <summary>
-/// A column of nullable texts kept as UTF-8 in a few large byte chunks, with a start and a length per row, so that
-/// millions of tweets cost no string objects. Chunks double from 4 KiB up to 64 MiB, so a column can exceed the
-/// 2 GiB a single array allows; a text never straddles two chunks.
+/// A column of nullable texts kept as UTF-8 in a few large byte chunks, with one packed <see cref="long"/> per row
+/// (where the text starts, and its length), so that millions of tweets cost no string objects. Chunks double from
+/// 4 KiB up to 64 MiB, so a column can exceed the 2 GiB a single array allows; a text never straddles two chunks.
 /// </summary>
 public sealed class Utf8TextColumn
 {
     private const int ChunkBits = 26;
     private const int MaxChunkSize = 1 << ChunkBits;
     private const int FirstChunkSize = 4096;
+    private const int LengthBits = 24;
+    // A length field of all ones means the text is longer and its length is the 4 bytes before it.
+    private const int LongText = (1 << LengthBits) - 1;
+    private const long Null = -1;
 
     private readonly List<byte[]> _chunks = new();
     private int _chunkUsed;
-    // Row r is chunk (start >> ChunkBits), offset (start & mask); length −1 marks a null.
-    private readonly List<long> _starts = new();
-    private readonly List<int> _lengths = new();
+    // Per row: (start << LengthBits) | length, start = (chunk << ChunkBits) | offset in chunk; Null for a null text.
+    private readonly List<long> _rows = new();
 
-    public int Count => _starts.Count;
+    public int Count => _rows.Count;
 
     /// <summary>The UTF-8 bytes held, over all rows.</summary>
     public long ByteCount { get; private set; }
 
     public void Add(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IsEmpty)
-        {
-            _starts.Add(0);
-            _lengths.Add(0);
-            return;
-        }
-        var chunk = ChunkFor(utf8.Length);
-        utf8.CopyTo(chunk.AsSpan(_chunkUsed));
-        _starts.Add(((long)(_chunks.Count - 1) << ChunkBits) | (uint)_chunkUsed);
-        _lengths.Add(utf8.Length);
-        _chunkUsed += utf8.Length;
+        if (utf8.IsEmpty) { _rows.Add(0); return; }
+        int prefix = utf8.Length >= LongText ? sizeof(int) : 0;
+        var chunk = ChunkFor(prefix + utf8.Length);
+        long start = ((long)(_chunks.Count - 1) << ChunkBits) | (uint)_chunkUsed;
+        if (prefix > 0) BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(_chunkUsed), utf8.Length);
+        utf8.CopyTo(chunk.AsSpan(_chunkUsed + prefix));
+        _chunkUsed += prefix + utf8.Length;
+        _rows.Add((start << LengthBits) | (long)Math.Min(utf8.Length, LongText));
         ByteCount += utf8.Length;
     }
 
@@ -47,21 +47,25 @@ public sealed class Utf8TextColumn
         Add(Encoding.UTF8.GetBytes(text));
     }
 
-    public void AddNull()
-    {
-        _starts.Add(0);
-        _lengths.Add(-1);
-    }
+    public void AddNull() => _rows.Add(Null);
 
-    public bool IsNull(int row) => _lengths[row] < 0;
+    public bool IsNull(int row) => _rows[row] == Null;
 
     /// <summary>The row's bytes (empty for null; see <see cref="IsNull"/>).</summary>
     public ReadOnlySpan<byte> GetUtf8(int row)
     {
-        int length = _lengths[row];
-        if (length <= 0) return default;
-        long start = _starts[row];
-        return _chunks[(int)(start >> ChunkBits)].AsSpan((int)(start & (MaxChunkSize - 1)), length);
+        long packed = _rows[row];
+        int length = (int)(packed & LongText);
+        if (packed == Null || length == 0) return default;
+        long start = packed >> LengthBits;
+        var chunk = _chunks[(int)(start >> ChunkBits)];
+        int offset = (int)(start & (MaxChunkSize - 1));
+        if (length == LongText)
+        {
+            length = BinaryPrimitives.ReadInt32LittleEndian(chunk.AsSpan(offset));
+            offset += sizeof(int);
+        }
+        return chunk.AsSpan(offset, length);
     }
 
     public string? GetString(int row) => IsNull(row) ? null : Encoding.UTF8.GetString(GetUtf8(row));

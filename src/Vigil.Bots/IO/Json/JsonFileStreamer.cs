@@ -54,7 +54,7 @@ internal sealed class JsonFileStreamer
             long readerOffset = bufferOffset + start;
             try
             {
-                while (reader.Read()) handler.OnToken(ref reader, readerOffset);
+                handler.ReadTokens(ref reader, _buffer, readerOffset);
             }
             catch (JsonException e)
             {
@@ -69,6 +69,7 @@ internal sealed class JsonFileStreamer
             int consumed = start + (int)reader.BytesConsumed;
             state = reader.CurrentState;
             int left = filled - consumed;
+            handler.BufferMoving();
             if (left == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
             else if (left > 0) Buffer.BlockCopy(_buffer, consumed, _buffer, 0, left);
             filled = left;

@@ -1,12 +1,16 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Vigil.Bots.Data;
 
 namespace Vigil.Bots.IO.Json;
 
 /// <summary>
-/// The fields of the one entity object being parsed, reused from object to object: texts are copied (unescaped) into
-/// one scratch buffer, numbers into one slot per field. The whole object is seen before it goes into a table, since
-/// its id (and in <c>node.json</c> its kind) may come after other fields.
+/// The fields of the one entity object being parsed, reused from object to object: numbers in one slot per field,
+/// texts as places in the read buffer (or, when escaped or when the buffer is about to be refilled, copied into one
+/// scratch buffer), so that most texts are copied once, into their column. The whole object is seen before it goes
+/// into a table, since its id (and in <c>node.json</c> its kind) may come after other fields.
 /// </summary>
 internal sealed class RawRecord
 {
@@ -16,6 +20,9 @@ internal sealed class RawRecord
     private readonly int[] _textLength = new int[JsonFields.Count];
     private readonly long[] _values = new long[JsonFields.Count];
     private ulong _present;
+    // Texts still in the read buffer (not yet in the scratch), and that buffer.
+    private ulong _inBuffer;
+    private byte[]? _buffer;
 
     private bool _referenceOpen;
     private ReferencedTweetType? _referenceType;
@@ -41,6 +48,7 @@ internal sealed class RawRecord
         IdOffset = startOffset;
         _used = 0;
         _present = 0;
+        _inBuffer = 0;
         HasId = false;
         Rejected = false;
         Array.Clear(UserEntities);
@@ -67,29 +75,64 @@ internal sealed class RawRecord
         IdOffset = offset;
     }
 
-    /// <summary>Copies the reader's current string value, unescaped, as the field's text.</summary>
-    public void SetText(JsonField field, ref Utf8JsonReader reader)
+    /// <summary>
+    /// Takes the reader's current string value as the field's text: its place in <paramref name="buffer"/> (the array the
+    /// reader reads) when it has no escapes, else a copy, unescaped, in the scratch.
+    /// </summary>
+    public void SetText(JsonField field, ref Utf8JsonReader reader, byte[] buffer)
     {
         var raw = reader.ValueSpan;
-        if (_scratch.Length - _used < raw.Length) Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _used + raw.Length));
-        int length = reader.ValueIsEscaped ? Unescape(ref reader) : Copy(raw);
+        ulong bit = 1UL << (int)field;
+        _present |= bit;
+        if (!reader.ValueIsEscaped)
+        {
+            _buffer = buffer;
+            _inBuffer |= bit;
+            _textStart[(int)field] = raw.IsEmpty ? 0 : (int)Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(buffer), ref MemoryMarshal.GetReference(raw));
+            _textLength[(int)field] = raw.Length;
+            return;
+        }
+        _inBuffer &= ~bit;
+        EnsureScratch(raw.Length);
+        int length = Unescape(ref reader);
         _textStart[(int)field] = _used;
         _textLength[(int)field] = length;
         _used += length;
-        _present |= 1UL << (int)field;
+    }
+
+    /// <summary>Copies the texts still in the read buffer into the scratch: the buffer is about to be refilled.</summary>
+    public void DetachFromBuffer()
+    {
+        for (ulong pending = _inBuffer; pending != 0; pending &= pending - 1)
+        {
+            int field = BitOperations.TrailingZeroCount(pending);
+            int length = _textLength[field];
+            EnsureScratch(length);
+            _buffer.AsSpan(_textStart[field], length).CopyTo(_scratch.AsSpan(_used));
+            _textStart[field] = _used;
+            _used += length;
+        }
+        _inBuffer = 0;
+    }
+
+    private void EnsureScratch(int more)
+    {
+        if (_scratch.Length - _used < more) Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _used + more));
     }
 
     public void SetTextNull(JsonField field)
     {
         _textLength[(int)field] = -1;
         _present |= 1UL << (int)field;
+        _inBuffer &= ~(1UL << (int)field);
     }
 
     /// <summary>The field's text; false when it is absent or null.</summary>
     public bool TryGetText(JsonField field, out ReadOnlySpan<byte> utf8)
     {
         if (!Has(field) || _textLength[(int)field] < 0) { utf8 = default; return false; }
-        utf8 = _scratch.AsSpan(_textStart[(int)field], _textLength[(int)field]);
+        var source = ((_inBuffer >> (int)field) & 1) != 0 ? _buffer! : _scratch;
+        utf8 = source.AsSpan(_textStart[(int)field], _textLength[(int)field]);
         return true;
     }
 
@@ -124,11 +167,5 @@ internal sealed class RawRecord
         {
             return LenientJsonUnescape.Unescape(reader.ValueSpan, _scratch.AsSpan(_used));
         }
-    }
-
-    private int Copy(ReadOnlySpan<byte> raw)
-    {
-        raw.CopyTo(_scratch.AsSpan(_used));
-        return raw.Length;
     }
 }

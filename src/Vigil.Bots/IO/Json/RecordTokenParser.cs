@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Vigil.Bots.Data;
@@ -23,23 +24,39 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     private readonly EntityKind? _expectedKind;
     private readonly bool _keepTweetText;
     private readonly ProblemSink _problems;
-    private readonly Action<RawRecord> _onRecord;
+    private readonly EntityRecordSink _sink;
+    private byte[] _buffer = Array.Empty<byte>();
     private bool _inRecord, _ignoreRest;
     private long _element;
 
     /// <param name="expectedKind">The kind every record must be (null in <c>node.json</c>, where the id's letter decides).</param>
-    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, Action<RawRecord> onRecord)
+    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, EntityRecordSink sink)
     {
         _file = file;
         _expectedKind = expectedKind;
         _keepTweetText = keepTweetText;
         _problems = problems;
-        _onRecord = onRecord;
+        _sink = sink;
     }
 
-    public void OnToken(ref Utf8JsonReader reader, long bufferOffset)
+    public void ReadTokens(ref Utf8JsonReader reader, byte[] buffer, long bufferOffset)
     {
-        if (_ignoreRest) return;
+        _buffer = buffer;
+        while (reader.Read())
+        {
+            if (!_ignoreRest) OnToken(ref reader, bufferOffset);
+        }
+    }
+
+    public void BufferMoving()
+    {
+        if (_inRecord) _record.DetachFromBuffer();
+    }
+
+    // Called for every token of a many-gigabyte file: kept in the caller's loop.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void OnToken(ref Utf8JsonReader reader, long bufferOffset)
+    {
         int depth = reader.CurrentDepth;
         switch (reader.TokenType)
         {
@@ -93,7 +110,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
             _problems.Add(DataProblem.InvalidId, DataPosition.AtOffset(_file, _record.StartOffset), $"element {_element} (the object at byte {_record.StartOffset}) has no \"id\"; it is skipped");
             return;
         }
-        _onRecord(_record);
+        _sink.Add(_record);
     }
 
     // Tweets: entities.{hashtags,mentions,urls}[] objects sit at depth 4. Users: entities.{url,description}.{urls,…}[] at depth 5.
@@ -149,7 +166,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 if (token == JsonTokenType.Null) _record.SetTextNull(field);
                 else if (token != JsonTokenType.String) WrongType(offset, field, Describe(ref reader), "a string");
                 else if (field == JsonField.Text && !_keepTweetText) _record.SetTextNull(field);
-                else _record.SetText(field, ref reader);
+                else _record.SetText(field, ref reader, _buffer);
                 return;
             case JsonFieldKind.Integer:
                 SetCount(field, ref reader, bufferOffset);
@@ -226,7 +243,11 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
             kind = expected;
             ok = true;
         }
-        if (ok) _record.SetId(kind, number, offset);
+        if (ok)
+        {
+            _record.SetId(kind, number, offset);
+            _sink.Prefetch(kind, number);
+        }
         else RejectId(offset, $"\"id\" is {Describe(ref reader)}, not an id (a kind letter u/t/l/h and digits)");
     }
 

@@ -1,0 +1,83 @@
+using System.Text;
+using Vigil.Bots.Data;
+using Vigil.Bots.Data.Columns;
+
+namespace Vigil.Tests.Bots;
+
+public class ColumnTests
+{
+    [Fact]
+    public void TheIdMapAgreesWithADictionaryThroughManyGrowths()
+    {
+        var map = new LongIndexMap();
+        var reference = new Dictionary<long, int>();
+        var rng = new Random(5);
+        for (int i = 0; i < 50_000; i++)
+        {
+            // Twitter-like ids, strided ids and repeats.
+            long key = (i % 3) switch { 0 => rng.NextInt64(0, long.MaxValue), 1 => i * 4096L, _ => rng.Next(1000) };
+            bool added = map.TryAdd(key, reference.Count, out int existing);
+            Assert.Equal(reference.TryAdd(key, reference.Count), added);
+            Assert.Equal(reference[key], existing);
+        }
+        Assert.Equal(reference.Count, map.Count);
+        foreach (var (key, row) in reference) Assert.Equal(row, map.Get(key));
+        Assert.Equal(-1, map.Get(-5));
+        Assert.Equal(-1, map.Get(4096L * 50_001));
+    }
+
+    [Fact]
+    public void TextsOfEveryLengthAndNullsComeBackUnchanged()
+    {
+        var column = new Utf8TextColumn();
+        var texts = new List<string?> { "", null, "a", "日本語 😀", new string('x', 70_000), null, "" };
+        for (int i = 0; i < 3000; i++) texts.Add(i % 7 == 0 ? null : new string((char)('a' + i % 26), i % 300));
+        foreach (var t in texts) column.Add(t);
+        Assert.Equal(texts.Count, column.Count);
+        for (int i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(texts[i] is null, column.IsNull(i));
+            Assert.Equal(texts[i], column.GetString(i));
+        }
+        Assert.Equal(texts.Sum(t => t is null ? 0L : Encoding.UTF8.GetByteCount(t)), column.ByteCount);
+    }
+
+    [Fact]
+    public void ATextLongerThanTheLengthFieldKeepsItsLength()
+    {
+        var column = new Utf8TextColumn();
+        var big = new byte[(1 << 24) + 3];
+        big.AsSpan().Fill((byte)'q');
+        big[^1] = (byte)'!';
+        column.Add("before");
+        column.Add(big);
+        column.Add("after");
+        Assert.Equal(big.Length, column.GetUtf8(1).Length);
+        Assert.Equal((byte)'!', column.GetUtf8(1)[^1]);
+        Assert.Equal(("before", "after"), (column.GetString(0), column.GetString(2)));
+    }
+
+    [Fact]
+    public void RepeatedCategoriesAreStoredOnce()
+    {
+        var column = new CategoryColumn();
+        foreach (var v in new[] { "en", "ja", null, "en", "und", "ja", "en" }) column.Add(v);
+        Assert.Equal(new[] { "en", "ja", "und" }, column.Values);
+        Assert.Equal(new[] { 0, 1, CategoryColumn.NullCode, 0, 2, 1, 0 }, column.Codes.ToArray());
+        Assert.Null(column[2]);
+        Assert.Equal("und", column[4]);
+    }
+
+    [Fact]
+    public void TheTimestampArithmeticAgreesWithDateTimeOffset()
+    {
+        var rng = new Random(11);
+        for (int i = 0; i < 2000; i++)
+        {
+            var t = DateTimeOffset.FromUnixTimeSeconds(rng.NextInt64(-2_000_000_000L, 5_000_000_000L));
+            var text = t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+00:00";
+            Assert.True(TwiBotTime.TryParse(Encoding.UTF8.GetBytes(text), out long seconds), text);
+            Assert.Equal(t.ToUnixTimeSeconds(), seconds);
+        }
+    }
+}
