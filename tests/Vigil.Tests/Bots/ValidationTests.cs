@@ -108,6 +108,23 @@ public class ValidationTests
     }
 
     [Fact]
+    public void ReferencedTweetsThatAreNotAListOfObjectsAreLeftOut()
+    {
+        const string asObject = "[{\"id\": \"t10\", \"referenced_tweets\": {\"type\": \"quoted\", \"id\": \"t1\"}, \"text\": \"x\"}]";
+        using var folder = Folder().Write("tweet_0.json", asObject);
+        AssertAt(Strict(folder), DataProblem.WrongFieldType, "tweet_0.json", offset: asObject.IndexOf("{\"type\"", StringComparison.Ordinal));
+        var d = Lenient(folder);
+        AssertOnly(d, DataProblem.WrongFieldType);
+        Assert.Empty(d.Tweets[0].ReferencedTweets);
+        Assert.Equal("x", d.Tweets[0].Text);
+
+        const string ofStrings = "[{\"id\": \"t10\", \"referenced_tweets\": [\"t1\", {\"type\": \"quoted\", \"id\": \"t2\"}]}]";
+        folder.Write("tweet_0.json", ofStrings);
+        AssertAt(Strict(folder), DataProblem.WrongFieldType, "tweet_0.json", offset: ofStrings.IndexOf("\"t1\"", StringComparison.Ordinal));
+        Assert.Equal(new[] { new ReferencedTweet(ReferencedTweetType.Quoted, 2) }, Lenient(folder).Tweets[0].ReferencedTweets);
+    }
+
+    [Fact]
     public void AnInvalidIdInJsonDropsTheRecord()
     {
         var bad = Users.Replace("{\"id\": \"u3\"", "{\"id\": \"user7\"}, {\"id\": \"t5\"}, {\"id\": \"u3\"");
