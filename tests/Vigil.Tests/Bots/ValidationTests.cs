@@ -191,6 +191,19 @@ public class ValidationTests
     }
 
     [Fact]
+    public void EdgeProblemsAreReportedInLineOrderAcrossBatches()
+    {
+        // 66 good edges (lines 2–67), then an unknown id (68) before an unparsable id (69), in the same batch.
+        var edges = "source_id,relation,target_id\n" + string.Concat(Enumerable.Repeat("u1,following,u2\n", 66)) + "u1,following,u9\nzz,following,u2\nu3,followers,u1\n";
+        using var folder = Folder(edges: edges);
+        AssertAt(Strict(folder), DataProblem.UnknownId, "edge.csv", line: 68);
+        var d = TwiBotReader.Read(folder.Path, new TwiBotReaderOptions { StopAtFirstError = false });
+        Assert.Equal(68, d.Report.Entries.Single(e => e.Problem == DataProblem.UnknownId).Examples[0].Position.Line);
+        Assert.Equal(69, d.Report.Entries.Single(e => e.Problem == DataProblem.InvalidId).Examples[0].Position.Line);
+        Assert.Equal((66, 1), (d.Edges(BotRelation.Following).Count, d.Edges(BotRelation.Followers).Count));
+    }
+
+    [Fact]
     public void AnUnknownRelationIsSkipped()
     {
         using var folder = Folder(edges: Edges + "u1,befriends,u2\n");
