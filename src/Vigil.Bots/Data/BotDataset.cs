@@ -78,6 +78,18 @@ public sealed class BotDataset
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an entity kind."),
     };
 
+    /// <summary>Hints the processor to fetch the id-map slot of an entity about to be looked up.</summary>
+    internal void Prefetch(EntityKind kind, long id)
+    {
+        switch (kind)
+        {
+            case EntityKind.User: Users.Ids.Prefetch(id); break;
+            case EntityKind.Tweet: Tweets.Ids.Prefetch(id); break;
+            case EntityKind.List: Lists.Ids.Prefetch(id); break;
+            default: Hashtags.Ids.Prefetch(id); break;
+        }
+    }
+
     /// <summary>
     /// The heterogeneous graph: node types user, tweet, list, hashtag (numbered as the table rows); one relation per
     /// <see cref="BotRelation"/> with edges (or each of <paramref name="relations"/>), in the paper's direction, repeats

@@ -29,7 +29,7 @@ public static class BotsStatsCommand
             var dir = parse.GetValue(directory)!;
             try
             {
-                long bytes = TwiBotFiles.DataFiles(dir).Sum(f => new FileInfo(f).Length);
+                long bytes = TwiBotFiles.DataFiles(dir).Sum(FileBytes);
                 var clock = Stopwatch.StartNew();
                 var dataset = TwiBotReader.Read(dir, new TwiBotReaderOptions { Policy = ValidationPolicy.Parse(parse.GetValue(policy)!), LoadTweetText = false });
                 double seconds = clock.Elapsed.TotalSeconds;
@@ -50,6 +50,13 @@ public static class BotsStatsCommand
             }
         });
         return cmd;
+    }
+
+    // A linked file counts with its target's size.
+    private static long FileBytes(string path)
+    {
+        var info = new FileInfo(path);
+        return (info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info).Length;
     }
 
     private static void Print(BotsStatsDocument d, BotDatasetStatistics s)

@@ -133,6 +133,17 @@ public class TwiBot22LayoutTests
     }
 
     [Fact]
+    public void EntityItemsAreCountedWhateverTheirShape()
+    {
+        using var folder = new DatasetFolder()
+            .Write("user.json", """[{"id": "u1", "entities": {"description": {"hashtags": ["a", "b"], "urls": [[]]}, "url": {"urls": [null]}}}]""")
+            .Write("tweet_0.json", """[{"id": "t1", "author_id": 1, "entities": {"hashtags": ["a", {"tag": "b"}, 3], "mentions": [[]], "annotations": [{"x": 1}]}}]""");
+        var d = TwiBotReader.Read(folder.Path);
+        Assert.Equal(new UserEntityCounts(1, 1, 2, 0, 0), d.Users.Entities[0]);
+        Assert.Equal((3, 1, 0), (d.Tweets.HashtagCount[0], d.Tweets.MentionCount[0], d.Tweets.UrlCount[0]));
+    }
+
+    [Fact]
     public void TweetTextsCanBeLeftOut()
     {
         using var folder = HandMadeTwiBot22.Create();

@@ -108,6 +108,23 @@ public class ValidationTests
     }
 
     [Fact]
+    public void ReferencedTweetsThatAreNotAListOfObjectsAreLeftOut()
+    {
+        const string asObject = "[{\"id\": \"t10\", \"referenced_tweets\": {\"type\": \"quoted\", \"id\": \"t1\"}, \"text\": \"x\"}]";
+        using var folder = Folder().Write("tweet_0.json", asObject);
+        AssertAt(Strict(folder), DataProblem.WrongFieldType, "tweet_0.json", offset: asObject.IndexOf("{\"type\"", StringComparison.Ordinal));
+        var d = Lenient(folder);
+        AssertOnly(d, DataProblem.WrongFieldType);
+        Assert.Empty(d.Tweets[0].ReferencedTweets);
+        Assert.Equal("x", d.Tweets[0].Text);
+
+        const string ofStrings = "[{\"id\": \"t10\", \"referenced_tweets\": [\"t1\", {\"type\": \"quoted\", \"id\": \"t2\"}]}]";
+        folder.Write("tweet_0.json", ofStrings);
+        AssertAt(Strict(folder), DataProblem.WrongFieldType, "tweet_0.json", offset: ofStrings.IndexOf("\"t1\"", StringComparison.Ordinal));
+        Assert.Equal(new[] { new ReferencedTweet(ReferencedTweetType.Quoted, 2) }, Lenient(folder).Tweets[0].ReferencedTweets);
+    }
+
+    [Fact]
     public void AnInvalidIdInJsonDropsTheRecord()
     {
         var bad = Users.Replace("{\"id\": \"u3\"", "{\"id\": \"user7\"}, {\"id\": \"t5\"}, {\"id\": \"u3\"");
@@ -171,6 +188,19 @@ public class ValidationTests
             AssertAt(Strict(folder), DataProblem.UnknownId, "split.csv", line: 3);
             AssertOnly(Lenient(folder), DataProblem.UnknownId);
         }
+    }
+
+    [Fact]
+    public void EdgeProblemsAreReportedInLineOrderAcrossBatches()
+    {
+        // 66 good edges (lines 2–67), then an unknown id (68) before an unparsable id (69), in the same batch.
+        var edges = "source_id,relation,target_id\n" + string.Concat(Enumerable.Repeat("u1,following,u2\n", 66)) + "u1,following,u9\nzz,following,u2\nu3,followers,u1\n";
+        using var folder = Folder(edges: edges);
+        AssertAt(Strict(folder), DataProblem.UnknownId, "edge.csv", line: 68);
+        var d = TwiBotReader.Read(folder.Path, new TwiBotReaderOptions { StopAtFirstError = false });
+        Assert.Equal(68, d.Report.Entries.Single(e => e.Problem == DataProblem.UnknownId).Examples[0].Position.Line);
+        Assert.Equal(69, d.Report.Entries.Single(e => e.Problem == DataProblem.InvalidId).Examples[0].Position.Line);
+        Assert.Equal((66, 1), (d.Edges(BotRelation.Following).Count, d.Edges(BotRelation.Followers).Count));
     }
 
     [Fact]

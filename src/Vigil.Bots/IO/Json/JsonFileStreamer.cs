@@ -21,9 +21,6 @@ internal sealed class JsonFileStreamer
         _buffer = new byte[bufferSize];
     }
 
-    /// <summary>The buffer's size now (larger than asked only when a token needed it).</summary>
-    public int BufferSize => _buffer.Length;
-
     /// <summary>
     /// Feeds every token of <paramref name="path"/> to <paramref name="handler"/>. Returns false when the file is not
     /// valid JSON and the policy skips that (the problem, with its byte offset, is in the report).

@@ -77,8 +77,11 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                     WrongType(bufferOffset + reader.TokenStartIndex, JsonField.ReferencedTweets, "an entry without a type or an id", "{\"type\": …, \"id\": …}");
                 return;
             case JsonTokenType.StartArray:
-                if (depth == 1) NotAnObject(ref reader, bufferOffset);
-                else if (depth == 2 && _inRecord) CheckContainer(ref reader, bufferOffset);
+                if (depth == 1) { NotAnObject(ref reader, bufferOffset); return; }
+                if (!_inRecord) return;
+                if (depth == 2) CheckContainer(ref reader, bufferOffset);
+                else if (_keys[2] == JsonField.Entities) CountEntity(depth);
+                else if (depth == 3 && _keys[2] == JsonField.ReferencedTweets) NotAReference(ref reader, bufferOffset);
                 return;
             case JsonTokenType.EndArray:
                 return;
@@ -88,7 +91,9 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 if (!_inRecord) return;
                 if (depth == 2) SetField(_keys[2], ref reader, bufferOffset);
                 else if (depth == 3 && _keys[2] == JsonField.PublicMetrics && JsonFields.IsMetric(_keys[3])) SetCount(_keys[3], ref reader, bufferOffset);
+                else if (_keys[2] == JsonField.Entities) CountEntity(depth);
                 else if (depth == 4 && _keys[2] == JsonField.ReferencedTweets) SetReferencePart(_keys[4], ref reader, bufferOffset);
+                else if (depth == 3 && _keys[2] == JsonField.ReferencedTweets) NotAReference(ref reader, bufferOffset);
                 return;
         }
     }
@@ -113,7 +118,8 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
         _sink.Add(_record);
     }
 
-    // Tweets: entities.{hashtags,mentions,urls}[] objects sit at depth 4. Users: entities.{url,description}.{urls,…}[] at depth 5.
+    // Tweets: entities.{hashtags,mentions,urls}[] items sit at depth 4. Users: entities.{url,description}.{urls,…}[] at depth 5.
+    // Called for every value at those depths; the keys above tell the two shapes apart.
     private void CountEntity(int depth)
     {
         if (depth == 4)
@@ -144,12 +150,20 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     {
         var field = _keys[2];
         var kind = JsonFields.TopLevelKind(field);
-        if (kind is JsonFieldKind.Ignored or JsonFieldKind.Container) return;
+        if (kind == JsonFieldKind.Ignored) return;
+        bool isObject = reader.TokenType == JsonTokenType.StartObject;
+        // referenced_tweets is an array of objects; public_metrics and entities are objects.
+        if (kind == JsonFieldKind.Container && isObject == (field != JsonField.ReferencedTweets)) return;
         long offset = bufferOffset + reader.TokenStartIndex;
-        var found = reader.TokenType == JsonTokenType.StartObject ? "an object" : "an array";
+        var found = isObject ? "an object" : "an array";
         if (kind == JsonFieldKind.RecordId) RejectId(offset, $"\"id\" is {found}, not a string id");
-        else WrongType(offset, field, found, Expected(kind));
+        else WrongType(offset, field, found, kind == JsonFieldKind.Container ? (isObject ? "an array" : "an object") : Expected(kind));
+        // Nothing inside the misplaced value is read.
+        _keys[2] = JsonField.Unknown;
     }
+
+    private void NotAReference(ref Utf8JsonReader reader, long bufferOffset) =>
+        WrongType(bufferOffset + reader.TokenStartIndex, JsonField.ReferencedTweets, $"a list holding {Describe(ref reader)}", "a list of {\"type\": …, \"id\": …} objects");
 
     private void SetField(JsonField field, ref Utf8JsonReader reader, long bufferOffset)
     {
