@@ -4,21 +4,43 @@ using static TorchSharp.torch;
 namespace Vigil.Graphs.Training;
 
 /// <summary>
-/// An in-memory copy of a model's parameters and buffers at its best validation epoch, so the reported model is
-/// the selected one, not the last one.
+/// Model selection and early stopping for both trainers: an in-memory copy of a model's parameters and buffers at
+/// its best validation epoch (so the reported model is the selected one, not the last one), and the patience
+/// count, which restarts whenever the selected epoch or the lowest validation loss improves.
 /// </summary>
 internal sealed class BestCheckpoint : IDisposable
 {
     private readonly nn.Module _model;
+    private readonly TrainerOptions _options;
     private Dictionary<string, Tensor>? _state;
+    private double _lowestValLoss = double.PositiveInfinity;
+    private int _sinceImprovement;
 
     public int Epoch { get; private set; }
     public double ValAccuracy { get; private set; } = double.NegativeInfinity;
     public double ValLoss { get; private set; } = double.PositiveInfinity;
 
-    public BestCheckpoint(nn.Module model) => _model = model;
+    public BestCheckpoint(nn.Module model, TrainerOptions options)
+    {
+        _model = model;
+        _options = options;
+    }
 
-    public void Capture(int epoch, double valAccuracy, double valLoss)
+    /// <summary>Records one epoch's validation numbers; true when patience has run out and training should stop.</summary>
+    public bool RecordEpoch(int epoch, double valAccuracy, double valLoss)
+    {
+        bool improved = false;
+        if (_options.IsBetter(valAccuracy, valLoss, ValAccuracy, ValLoss))
+        {
+            Capture(epoch, valAccuracy, valLoss);
+            improved = true;
+        }
+        if (valLoss < _lowestValLoss) { _lowestValLoss = valLoss; improved = true; }
+        _sinceImprovement = improved ? 0 : _sinceImprovement + 1;
+        return _sinceImprovement >= _options.Patience;
+    }
+
+    private void Capture(int epoch, double valAccuracy, double valLoss)
     {
         Epoch = epoch; ValAccuracy = valAccuracy; ValLoss = valLoss;
         using var _ = no_grad();

@@ -44,9 +44,7 @@ public sealed class MiniBatchTrainer
 
         using var optimizer = OptimizerFactory.Adam(model, _options);
         var history = new List<EpochStats>(_options.Epochs);
-        var best = new BestCheckpoint(model);
-        int sinceImprovement = 0;
-        double bestValLoss = double.PositiveInfinity;
+        var best = new BestCheckpoint(model, _options);
         var clock = new Stopwatch();
 
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
@@ -84,16 +82,7 @@ public sealed class MiniBatchTrainer
             var stats = new EpochStats(epoch, lossSum / Math.Max(1, seen), valLoss, valAcc, stepMs);
             history.Add(stats);
             progress?.Report(stats);
-
-            bool improved = false;
-            if (_options.IsBetter(valAcc, valLoss, best.ValAccuracy, best.ValLoss))
-            {
-                best.Capture(epoch, valAcc, valLoss);
-                improved = true;
-            }
-            if (valLoss < bestValLoss) { bestValLoss = valLoss; improved = true; }
-            sinceImprovement = improved ? 0 : sinceImprovement + 1;
-            if (sinceImprovement >= _options.Patience) break;
+            if (best.RecordEpoch(epoch, valAcc, valLoss)) break;
         }
 
         best.Restore();
