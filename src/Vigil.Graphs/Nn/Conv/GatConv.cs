@@ -81,6 +81,7 @@ public sealed class GatConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeatureI
         var alpha = FastDropout.Apply(Attention(z, g), AttentionDropout, training);
         var y = SparseOps.SpMM(g.WithSelfLoops, alpha, z);                   // [Nt, H·F]
         if (!Concat) y = Heads == 1 ? y : y.view(-1, Heads, HeadFeatures).mean([1]);
-        return bias is null ? y : y + bias;
+        // In place: neither the edge-valued product nor the head mean keeps its output for backward.
+        return bias is null ? y : y.add_(bias);
     }
 }

@@ -36,7 +36,13 @@ public sealed class Gcn2Conv : nn.Module<Tensor, Tensor, MessageGraph, Tensor>
         LayerInput.RequireFeatures(nameof(Gcn2Conv), x0, Features);
         if (x0.shape[0] < g.NumTargets)
             throw new ArgumentException($"{nameof(Gcn2Conv)}: initial representation has {x0.shape[0]} rows, fewer than the {g.NumTargets} targets.");
-        var h = SparseOps.SpMM(g.GcnNormalized, x) * (1 - Alpha) + x0.narrow(0, 0, g.NumTargets) * Alpha;
-        return h * (1 - Beta) + h.matmul(weight) * Beta;
+        // In place where autograd does not need the overwritten value, and the product h is released as soon as
+        // matmul has saved it: at 64 layers, one live temporary per op per layer was most of the memory.
+        var h = SparseOps.SpMM(g.GcnNormalized, x);
+        using (var initial = x0.narrow(0, 0, g.NumTargets)) h.mul_(1 - Alpha).add_(initial, Alpha);
+        var output = h.matmul(weight);
+        output.mul_(Beta).add_(h, 1 - Beta);
+        h.Dispose();
+        return output;
     }
 }

@@ -43,6 +43,7 @@ public sealed class GcnConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeatureI
     private Tensor Propagate(Tensor h, MessageGraph g)
     {
         var y = SparseOps.SpMM(g.GcnNormalized, h);
-        return bias is null ? y : y + bias;
+        // In place: the sparse product does not keep its output for backward, so this saves a full-size buffer.
+        return bias is null ? y : y.add_(bias);
     }
 }

@@ -90,14 +90,18 @@ public sealed class RgcnConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeature
     {
         var g = relations[0];
         int offset = root is null ? 0 : OutFeatures;
-        Tensor y = root is null
-            ? zeros(g.NumTargets, OutFeatures, dtype: h.dtype, device: h.device)
-            : LayerInput.Targets(h, g).narrow(1, 0, OutFeatures);
+        // Relation messages accumulate in place into the first product (which backward does not need), so the
+        // layer allocates one output instead of one per relation; the root term is a view of h and is only read.
+        Tensor? y = null;
         for (int r = 0; r < NumRelations; r++)
         {
-            var slice = h.narrow(1, offset + r * OutFeatures, OutFeatures).contiguous();
-            y = y + SparseOps.SpMM(relations[r].MeanNormalized, slice);
+            using var slice = h.narrow(1, offset + r * OutFeatures, OutFeatures).contiguous();
+            var message = SparseOps.SpMM(relations[r].MeanNormalized, slice);
+            if (y is null) y = message;
+            else { y.add_(message); message.Dispose(); }
         }
-        return bias is null ? y : y + bias;
+        y ??= zeros(g.NumTargets, OutFeatures, dtype: h.dtype, device: h.device);
+        if (root is not null) y.add_(LayerInput.Targets(h, g).narrow(1, 0, OutFeatures));
+        return bias is null ? y : y.add_(bias);
     }
 }

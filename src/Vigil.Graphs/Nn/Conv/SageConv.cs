@@ -65,8 +65,9 @@ public sealed class SageConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeature
         Tensor y = Aggregator == SageAggregator.Mean
             ? SparseOps.SpMM(g.MeanNormalized, toAggregate)
             : poolOut!.forward(SparseOps.SegmentMax(g.Adjacency, nn.functional.relu(toAggregate + poolBias!)));
-        if (RootWeight) y = y + LayerInput.Targets(h, g).narrow(1, AggWidth, OutFeatures);
-        if (bias is not null) y = y + bias;
+        // In place: the aggregation's output is not needed by its backward, and each add saves a full-size buffer.
+        if (RootWeight) y = y.add_(LayerInput.Targets(h, g).narrow(1, AggWidth, OutFeatures));
+        if (bias is not null) y = y.add_(bias);
         return Normalize ? nn.functional.normalize(y, 2.0, -1) : y;
     }
 }

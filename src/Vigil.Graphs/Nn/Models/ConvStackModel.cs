@@ -87,24 +87,46 @@ public abstract class ConvStackModel : NodeModel, IWeightDecayGroups
         var hidden = new List<Tensor>(convs.Count);
         Tensor? first = null, previous = null, h = null;
         int normIndex = 0;
+        bool keepLayers = jumpingKnowledge is not null;
         for (int l = 0; l < convs.Count; l++)
         {
-            var z = l == 0
-                ? ((IFeatureInputLayer)convs[0]).forward(input, perLayer[0])
-                : convs[l].forward(FastDropout.Apply(h!, Options.Dropout, training), perLayer[l]);
+            Tensor z;
+            if (l == 0) z = ((IFeatureInputLayer)convs[0]).forward(input, perLayer[0]);
+            else
+            {
+                using var dropped = FastDropout.Apply(h!, Options.Dropout, training);
+                z = convs[l].forward(dropped, perLayer[l]);
+            }
             bool isOutput = jumpingKnowledge is null && l == convs.Count - 1;
-            if (isOutput) return z;
-            if (norms.Count > 0) z = norms[normIndex++].forward(z);
-            z = activation(z);
+            var keep = initialResidual is null ? null : first;
+            if (isOutput) { Release(h, keep, keepLayers); return z; }
+            // Every superseded intermediate is released at once: autograd keeps what it saved, and on large graphs
+            // a handle per intermediate held to the end of the step is hundreds of megabytes.
+            if (norms.Count > 0) z = Replace(z, norms[normIndex++].forward(z));
+            z = Replace(z, activation(z));
             // Skips need equal widths, so the first layer (raw features in) never has one.
-            if (l > 0 && residual is not null && previous!.shape[1] == z.shape[1]) z = residual.forward(z, previous);
-            if (l > 0 && initialResidual is not null && first!.shape[1] == z.shape[1]) z = initialResidual.forward(z, first);
+            if (l > 0 && residual is not null && previous!.shape[1] == z.shape[1]) z = Replace(z, residual.forward(z, previous));
+            if (l > 0 && initialResidual is not null && first!.shape[1] == z.shape[1]) z = Replace(z, initialResidual.forward(z, first));
             first ??= z;
+            Release(previous, initialResidual is null ? null : first, keepLayers);
             previous = z;
             hidden.Add(z);
             h = z;
         }
         return output!.forward(jumpingKnowledge!.forward(hidden));
+    }
+
+    private static Tensor Replace(Tensor old, Tensor next)
+    {
+        if (!ReferenceEquals(old, next)) old.Dispose();
+        return next;
+    }
+
+    /// <summary>Disposes a finished layer output unless it is still needed (as x₀ or for jumping knowledge).</summary>
+    private static void Release(Tensor? layerOutput, Tensor? keep, bool keepLayers)
+    {
+        if (layerOutput is null || keepLayers || ReferenceEquals(layerOutput, keep)) return;
+        layerOutput.Dispose();
     }
 
     /// <summary>The convolutions' parameters.</summary>

@@ -45,8 +45,20 @@ public sealed class Gcn2Model : NodeModel, IWeightDecayGroups
         var x0 = nn.functional.relu(input.forward(inputDropout.forward(features)));
         var h = x0;
         for (int l = 0; l < convs.Count; l++)
-            h = nn.functional.relu(convs[l].forward(FastDropout.Apply(h, Dropout, training), x0, perLayer[l]));
-        return output.forward(FastDropout.Apply(h, Dropout, training));
+        {
+            // Each layer's input and dropped copy are released once used; autograd keeps only what it saved.
+            var next = DropThenConvolve(h, x0, l, perLayer[l]).relu_();
+            if (!ReferenceEquals(h, x0)) h.Dispose();
+            h = next;
+        }
+        using var dropped = FastDropout.Apply(h, Dropout, training);
+        return output.forward(dropped);
+    }
+
+    private Tensor DropThenConvolve(Tensor h, Tensor x0, int layer, MessageGraph graph)
+    {
+        using var dropped = FastDropout.Apply(h, Dropout, training);
+        return convs[layer].forward(dropped, x0, graph);
     }
 
     public IEnumerable<Parameter> ConvolutionParameters() => convs.parameters();

@@ -7,6 +7,6 @@ namespace Vigil.Graphs.Nn.Models;
 public sealed class GcnModel : ConvStackModel
 {
     public GcnModel(int inFeatures, int numClasses, ConvStackOptions options, GraphPerturbation perturbation)
-        : base("gcn", inFeatures, numClasses, options, perturbation, t => torch.nn.functional.relu(t),
+        : base("gcn", inFeatures, numClasses, options, perturbation, t => t.relu_(),
             (_, inF, outF, _) => (new GcnConv(inF, outF), outF)) { }
 }

@@ -7,6 +7,6 @@ namespace Vigil.Graphs.Nn.Models;
 public sealed class GinModel : ConvStackModel
 {
     public GinModel(int inFeatures, int numClasses, ConvStackOptions options, GraphPerturbation perturbation)
-        : base("gin", inFeatures, numClasses, options, perturbation, t => torch.nn.functional.relu(t),
+        : base("gin", inFeatures, numClasses, options, perturbation, t => t.relu_(),
             (_, inF, outF, _) => (new GinConv(inF, options.Hidden, outF), outF)) { }
 }

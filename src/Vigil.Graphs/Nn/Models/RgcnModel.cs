@@ -11,6 +11,6 @@ public sealed class RgcnModel : ConvStackModel
 {
     public RgcnModel(int inFeatures, int numClasses, ConvStackOptions options, GraphPerturbation perturbation,
         int numRelations, int? numBases)
-        : base("rgcn", inFeatures, numClasses, options, perturbation, t => torch.nn.functional.relu(t),
+        : base("rgcn", inFeatures, numClasses, options, perturbation, t => t.relu_(),
             (_, inF, outF, _) => (new RgcnConv(inF, outF, numRelations, numBases), outF)) { }
 }

@@ -8,6 +8,6 @@ public sealed class SageModel : ConvStackModel
 {
     public SageModel(int inFeatures, int numClasses, ConvStackOptions options, GraphPerturbation perturbation, SageAggregator aggregator)
         : base(aggregator == SageAggregator.Mean ? "sage" : "sage-max", inFeatures, numClasses, options, perturbation,
-            t => torch.nn.functional.relu(t),
+            t => t.relu_(),
             (_, inF, outF, _) => (new SageConv(inF, outF, aggregator), outF)) { }
 }

@@ -54,4 +54,28 @@ public class FastDropoutTests
         Assert.True(a.equal(b).all().item<bool>());
         Assert.False(a.equal(c).all().item<bool>());
     }
+
+    [Fact]
+    public void TheMaskIsTheSplitMix64HashOfSeedAndIndexWhateverTheVectorWidth()
+    {
+        // 300,007 elements: several parallel blocks, full vector steps and a scalar tail.
+        const int n = 300_007;
+        const double p = 0.4;
+        manual_seed(21);
+        ulong seed = (ulong)randint(long.MaxValue, [1], dtype: ScalarType.Int64).item<long>();
+        manual_seed(21);
+        using var x = ones(n);
+        using var y = FastDropout.Apply(x, p, training: true);
+        var v = y.data<float>().ToArray();
+        uint threshold = (uint)Math.Round(p * 4294967296.0);
+        for (int i = 0; i < n; i++)
+        {
+            ulong z = seed + (ulong)i * 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            bool keep = (uint)(z >> 32) >= threshold;
+            Assert.True(keep == (v[i] != 0f), $"element {i}: expected keep={keep}, got {v[i]}");
+        }
+    }
 }
