@@ -35,6 +35,27 @@ public static class SparseOps
         return EdgeValueProductFunction.apply(a, values, xc);
     }
 
+    /// <summary>
+    /// Per-edge, per-head dot products out[e, h] = ⟨targets[row e, h], sources[col e, h]⟩ (SDDMM): attention
+    /// logits q_i·k_j over the stored edges. targets: [Rows, H·F], sources: [Cols, H·F] → [Nnz, H]. Gradients
+    /// flow to both.
+    /// </summary>
+    public static Tensor EdgeDot(CsrMatrix a, Tensor targets, Tensor sources, int heads = 1)
+    {
+        CheckNodeRows(a, sources, nameof(EdgeDot), "sources");
+        CheckFloatCpu(targets, nameof(EdgeDot), "targets");
+        if (targets.dim() != 2 || targets.shape[0] != a.Rows)
+            throw new ArgumentException($"EdgeDot: targets must be [{a.Rows}, F] for the matrix ({a}), got shape [{string.Join(", ", targets.shape)}].");
+        if (targets.shape[1] != sources.shape[1])
+            throw new ArgumentException($"EdgeDot: targets have {targets.shape[1]} columns but sources have {sources.shape[1]}.");
+        if (heads < 1 || sources.shape[1] % heads != 0)
+            throw new ArgumentException($"EdgeDot: {sources.shape[1]} columns do not split into {heads} heads of equal width.");
+        using var t = targets.contiguous();
+        using var s = sources.contiguous();
+        if (!NeedsGraph(t, s)) return CsrProduct.EdgeValueGradient(a, t, s, heads);
+        return EdgeDotFunction.apply(a, t, s, heads);
+    }
+
     /// <summary>Softmax of edge scores [Nnz] or [Nnz, H] over the entries of each row (each destination's in-edges).</summary>
     public static Tensor SegmentSoftmax(CsrMatrix a, Tensor edgeScores)
     {

@@ -26,6 +26,17 @@ public static class EdgeTensors
     public static Tensor Cols(CsrMatrix a, Device device) =>
         Get(a, "cols", device, () => tensor(Widen(a.ColIdx), device: device));
 
+    /// <summary>
+    /// Any per-entry integer attribute of <paramref name="a"/> (e.g. edge types) as int64 [Nnz], cached under
+    /// <paramref name="kind"/> like the index tensors.
+    /// </summary>
+    public static Tensor PerEntry(CsrMatrix a, string kind, int[] perEntry, Device device)
+    {
+        if (perEntry.Length != a.Nnz)
+            throw new ArgumentException($"{nameof(EdgeTensors)}: '{kind}' has {perEntry.Length} entries but the matrix has {a.Nnz}.");
+        return Get(a, "entry:" + kind, device, () => tensor(Widen(perEntry), device: device));
+    }
+
     /// <summary>Value of every entry (ones for a pattern matrix), float32 [Nnz].</summary>
     public static Tensor Values(CsrMatrix a, Device device) =>
         Get(a, "values", device, () => a.Values is null ? ones(a.Nnz, device: device) : tensor(a.Values, device: device));

@@ -7,7 +7,7 @@ namespace Vigil.Graphs.Nn.Models;
 public static class NodeModels
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["gcn", "gat", "sage", "sage-max", "gin", "sgc", "appnp", "gcnii", "agnn", "mlp", "rgcn"];
+        ["gcn", "gat", "sage", "sage-max", "gin", "sgc", "appnp", "gcnii", "agnn", "mlp", "rgcn", "rgt", "simplehgn", "hgt"];
 
     public static NodeModel Create(string name, int inFeatures, int numClasses, ModelOptions? options = null)
     {
@@ -19,8 +19,9 @@ public static class NodeModels
         bool stack = name is "gcn" or "gat" or "sage" or "sage-max" or "gin" or "rgcn";
         if (!stack && o.UsesStackFeatures)
             throw new ArgumentException($"Model '{name}' has its own fixed architecture: PairNorm, batch norm, residual and jumping-knowledge options apply to gcn, gat, sage, sage-max, gin and rgcn only.");
-        if (name != "rgcn" && o.NumRelations != 1)
-            throw new ArgumentException($"Model '{name}' is single-relational; {o.NumRelations} relations need 'rgcn'.");
+        bool relational = name is "rgcn" or "rgt" or "simplehgn" or "hgt";
+        if (!relational && o.NumRelations != 1)
+            throw new ArgumentException($"Model '{name}' is single-relational; {o.NumRelations} relations need rgcn, rgt, simplehgn or hgt.");
 
         var perturbation = new GraphPerturbation(o.DropEdge, o.DropNode, o.DropAttribute, o.DropAttributeMode,
             o.Seed is long seed ? new Generator((ulong)seed) : null);
@@ -44,6 +45,12 @@ public static class NodeModels
                 o.Alpha!.Value, o.EdgeDropout!.Value, perturbation),
             "gcnii" => new Gcn2Model(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Alpha!.Value, o.Lambda!.Value,
                 o.Dropout!.Value, perturbation),
+            "rgt" => new RgtModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
+                o.OutputHeads!.Value, o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
+            "simplehgn" => new SimpleHgnModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
+                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
+            "hgt" => new HgtModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
+                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
             "agnn" => new AgnnModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Dropout!.Value, perturbation),
             _ => new MlpModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Dropout!.Value, perturbation),
         };
