@@ -5,8 +5,8 @@ namespace Vigil.Bots.Generation;
 
 /// <summary>
 /// Composes names, bios and tweet texts. Human texts combine many independent parts (openers, topic nouns, adjectives,
-/// reactions, emoji, case), so they rarely repeat; an automated bot cluster owns two templates, one or two products and
-/// three links, so its members post near-duplicates full of links and hashtags.
+/// reactions, emoji, case), so they rarely repeat; an automated bot cluster owns two templates, two products,
+/// two calls to action, three links and three hashtags, so its members post near-duplicates full of links and hashtags.
 /// </summary>
 internal sealed class SyntheticText(int seed)
 {
@@ -21,13 +21,13 @@ internal sealed class SyntheticText(int seed)
         return "https://t.co/" + new string(slug);
     }
 
-    /// <summary>User u's tweet language: English for most, one of four others for some humans.</summary>
+    /// <summary>User u's tweet language: English for most, one of four others for one human in ten.</summary>
     public string LanguageOf(int u, bool automated)
     {
         if (automated) return "en";
         var rng = new GeneratorRandom(seed, GeneratorStream.Language, u);
         double r = rng.NextDouble();
-        return r < 0.85 ? "en" : OtherLanguages[Math.Min(OtherLanguages.Length - 1, (int)((r - 0.85) / 0.15 * OtherLanguages.Length))].Lang;
+        return r < 0.9 ? "en" : OtherLanguages[Math.Min(OtherLanguages.Length - 1, (int)((r - 0.9) / 0.1 * OtherLanguages.Length))].Lang;
     }
 
     public string HumanSentence(int topic, string lang, ref GeneratorRandom rng)
@@ -35,7 +35,8 @@ internal sealed class SyntheticText(int seed)
         if (lang != "en")
         {
             foreach (var (code, sentences) in OtherLanguages)
-                if (code == lang) return rng.Pick(sentences) + (rng.Chance(0.3) ? " " + rng.Pick(Emoji) : "");
+                if (code == lang)
+                    return rng.Pick(sentences) + (rng.Chance(0.7) ? ", " + rng.Pick(sentences) : "") + (rng.Chance(0.5) ? " " + rng.Pick(Emoji) : "");
         }
         var nouns = Topics[topic].Nouns;
         string noun = rng.Pick(nouns), adjective = rng.Pick(Adjectives);
@@ -45,7 +46,7 @@ internal sealed class SyntheticText(int seed)
             case 0: t.Append(rng.Pick(Openers)).Append(' ').Append(rng.Pick(PastVerbs)).Append(rng.Chance(0.5) ? " the " : " a ").Append(adjective).Append(' ').Append(noun).Append(' ').Append(rng.Pick(TimePhrases)); break;
             case 1: t.Append("the ").Append(noun).Append(' ').Append(rng.Pick(TimePhrases)).Append(" was ").Append(adjective).Append(". ").Append(rng.Pick(Reactions)); break;
             case 2: t.Append("anyone else think the ").Append(noun).Append(" is ").Append(adjective).Append('?'); break;
-            case 3: t.Append(rng.Pick(Reactions)); break;
+            case 3: t.Append(rng.Pick(Reactions)).Append(" - ").Append(adjective).Append(' ').Append(noun).Append(' ').Append(rng.Pick(TimePhrases)); break;
             case 4: t.Append(rng.Pick(PastVerbs)).Append(" the ").Append(noun).Append(" and the ").Append(rng.Pick(nouns)).Append(' ').Append(rng.Pick(TimePhrases)).Append(", ").Append(rng.Pick(Reactions)); break;
             case 5: t.Append("can't believe how ").Append(adjective).Append(" this ").Append(noun).Append(" is"); break;
             default: t.Append(rng.Pick(Openers)).Append(" the ").Append(noun).Append(" ").Append(rng.Pick(TimePhrases)).Append(" - ").Append(rng.Pick(Reactions)); break;
@@ -61,13 +62,14 @@ internal sealed class SyntheticText(int seed)
         var style = new GeneratorRandom(seed, GeneratorStream.ClusterStyle, cluster);
         int template1 = style.Next(PromoTemplates.Length), template2 = style.Next(PromoTemplates.Length);
         string product1 = style.Pick(PromoProducts), product2 = style.Pick(PromoProducts);
+        string action1 = style.Pick(CallsToAction), action2 = style.Pick(CallsToAction);
         var links = new[] { Link(ref style), Link(ref style), Link(ref style) };
         string template = PromoTemplates[rng.Chance(0.7) ? template1 : template2];
         var tags = _text.Clear();
         int tagCount = 1 + rng.Next(Math.Min(3, clusterTags.Count));
         for (int i = 0; i < tagCount; i++) tags.Append(i > 0 ? " #" : "#").Append(clusterTags[(i + (rng.Chance(0.3) ? 1 : 0)) % clusterTags.Count]);
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, template,
-            rng.Chance(0.8) ? product1 : product2, rng.Pick(CallsToAction), links[rng.Next(links.Length)], tags.ToString());
+            rng.Chance(0.8) ? product1 : product2, rng.Chance(0.7) ? action1 : action2, links[rng.Next(links.Length)], tags.ToString());
     }
 
     public (string Name, string Username) HumanName(int u, ref GeneratorRandom rng)

@@ -105,7 +105,7 @@ internal sealed class SyntheticTweets(SyntheticPopulation people, FollowGraph fo
             }
             if (rng.Chance(0.08)) body += " " + SyntheticText.Link(ref rng);
         }
-        else if (automated && kind == TweetKind.Original && rng.Chance(0.3))
+        else if (automated && kind == TweetKind.Original && rng.Chance(0.15))
         {
             // Spam mentions of the targeted community's stars.
             int v = people.PopularIn(people.ClusterTarget[people.Cluster[u]], ref rng);
