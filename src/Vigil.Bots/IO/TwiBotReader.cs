@@ -25,7 +25,7 @@ public static class TwiBotReader
         if (layout == DatasetLayout.TwiBot22)
         {
             ReadEntities(streamer, Path.Combine(directory, TwiBotFiles.Users), EntityKind.User, dataset, problems, options);
-            foreach (var tweets in TwiBotFiles.TweetFiles(directory)) ReadEntities(streamer, tweets, EntityKind.Tweet, dataset, problems, options);
+            ReadTweets(streamer, TwiBotFiles.TweetFiles(directory), dataset, problems, options);
             ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Lists), EntityKind.List, dataset, problems, options);
             ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Hashtags), EntityKind.Hashtag, dataset, problems, options);
         }
@@ -59,6 +59,28 @@ public static class TwiBotReader
         dataset.FillAuthorsFromPosts();
         return dataset;
     }
+
+    // After the first tweet file, the bytes per tweet so far and the bytes still to read give the tweet count to
+    // expect: the table is sized for it once (2% spare) instead of doubling every column as it fills.
+    private static void ReadTweets(JsonFileStreamer streamer, IReadOnlyList<string> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
+    {
+        long read = 0, left = files.Sum(f => new FileInfo(f).Length);
+        foreach (var path in files)
+        {
+            int before = dataset.Tweets.Count;
+            if (before >= MinTweetsToEstimate && read > 0)
+            {
+                double expected = before + left / (read / (double)before) * 1.02;
+                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
+            }
+            ReadEntities(streamer, path, EntityKind.Tweet, dataset, problems, options);
+            long bytes = new FileInfo(path).Length;
+            read += bytes;
+            left -= bytes;
+        }
+    }
+
+    private const int MinTweetsToEstimate = 10_000;
 
     private static void ReadEntitiesIfPresent(JsonFileStreamer streamer, string path, EntityKind kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
     {
