@@ -56,7 +56,8 @@ public sealed record BotDatasetGeneratorOptions
         if (TweetsPerUser is < 0 or > 1000) throw new ArgumentOutOfRangeException(nameof(TweetsPerUser), TweetsPerUser, "TweetsPerUser must be 0…1000.");
         if (FollowsPerUser is < 1 or > 500) throw new ArgumentOutOfRangeException(nameof(FollowsPerUser), FollowsPerUser, "FollowsPerUser must be 1…500.");
         if (Lists is < 1) throw new ArgumentOutOfRangeException(nameof(Lists), Lists, "Lists must be at least 1.");
-        if (Hashtags is < 10) throw new ArgumentOutOfRangeException(nameof(Hashtags), Hashtags, "Hashtags must be at least 10.");
+        // Every topic, the bots' promotion topic included, needs hashtags of its own.
+        if (Hashtags is < 100) throw new ArgumentOutOfRangeException(nameof(Hashtags), Hashtags, "Hashtags must be at least 100.");
         if (TrainShare <= 0 || ValidShare < 0 || TrainShare + ValidShare >= 1)
             throw new ArgumentOutOfRangeException(nameof(TrainShare), $"TrainShare {TrainShare} and ValidShare {ValidShare} must leave a positive test share.");
         if ((long)(Users * TweetsPerUser * 3) > int.MaxValue)
