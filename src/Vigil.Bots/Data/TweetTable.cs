@@ -99,6 +99,23 @@ public sealed class TweetTable
 
     public int IndexOf(long id) => Ids.IndexOf(id);
 
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> tweets in all, so that reading tens of millions does not regrow (and copy)
+    /// every column several times, nor hold old and new arrays at once.
+    /// </summary>
+    internal void Reserve(int rows)
+    {
+        if (rows <= Count) return;
+        Ids.Reserve(rows);
+        if (HasText) Text.Reserve(rows);
+        Lang.Reserve(rows);
+        Source.Reserve(rows);
+        foreach (var column in new[] { AuthorColumn, CreatedAtColumn }) column.EnsureCapacity(rows);
+        foreach (var column in new[] { RetweetColumn, ReplyColumn, LikeColumn, QuoteColumn, HashtagColumn, MentionColumn, UrlColumn }) column.EnsureCapacity(rows);
+        ReferenceStartColumn.EnsureCapacity(rows + 1);
+        SensitiveColumn.EnsureCapacity(rows);
+    }
+
     /// <summary>Sets the author of a tweet whose file did not name one (older sets give it by <c>post</c> edges only).</summary>
     internal void SetAuthor(int row, long authorId) => AuthorColumn[row] = authorId;
 

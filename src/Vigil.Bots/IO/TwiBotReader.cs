@@ -25,7 +25,7 @@ public static class TwiBotReader
         if (layout == DatasetLayout.TwiBot22)
         {
             ReadEntities(streamer, Path.Combine(directory, TwiBotFiles.Users), EntityKind.User, dataset, problems, options);
-            foreach (var tweets in TwiBotFiles.TweetFiles(directory)) ReadEntities(streamer, tweets, EntityKind.Tweet, dataset, problems, options);
+            ReadTweets(streamer, TwiBotFiles.TweetFiles(directory), dataset, problems, options);
             ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Lists), EntityKind.List, dataset, problems, options);
             ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Hashtags), EntityKind.Hashtag, dataset, problems, options);
         }
@@ -37,6 +37,7 @@ public static class TwiBotReader
         var labels = Path.Combine(directory, TwiBotFiles.Labels);
         if (File.Exists(labels))
         {
+            using var timing = new FileTiming(labels, options);
             var seen = UserValueCsv.Read<BotLabel>(labels, "label", dataset.Users, problems, options.BufferSize, ParseLabel,
                 DataProblem.InvalidLabel, "human or bot", dataset.SetLabel);
             ReportMissing(seen, dataset.Users, DataProblem.MissingLabel, TwiBotFiles.Labels, "label", problems);
@@ -44,15 +45,42 @@ public static class TwiBotReader
         var splits = Path.Combine(directory, TwiBotFiles.Splits);
         if (File.Exists(splits))
         {
+            using var timing = new FileTiming(splits, options);
             var seen = UserValueCsv.Read<DataSplit>(splits, "split", dataset.Users, problems, options.BufferSize, ParseSplit,
                 DataProblem.InvalidSplit, "train, valid (val) or test", dataset.SetSplit);
             ReportMissing(seen, dataset.Users, DataProblem.MissingSplit, TwiBotFiles.Splits, "split", problems);
         }
         var edges = Path.Combine(directory, TwiBotFiles.Edges);
-        if (File.Exists(edges)) EdgeCsv.Read(edges, dataset, problems, options.BufferSize);
+        if (File.Exists(edges))
+        {
+            using var timing = new FileTiming(edges, options);
+            EdgeCsv.Read(edges, dataset, problems, options.BufferSize);
+        }
         dataset.FillAuthorsFromPosts();
         return dataset;
     }
+
+    // After the first tweet file, the bytes per tweet so far and the bytes still to read give the tweet count to
+    // expect: the table is sized for it once (2% spare) instead of doubling every column as it fills.
+    private static void ReadTweets(JsonFileStreamer streamer, IReadOnlyList<string> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
+    {
+        long read = 0, left = files.Sum(f => new FileInfo(f).Length);
+        foreach (var path in files)
+        {
+            int before = dataset.Tweets.Count;
+            if (before >= MinTweetsToEstimate && read > 0)
+            {
+                double expected = before + left / (read / (double)before) * 1.02;
+                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
+            }
+            ReadEntities(streamer, path, EntityKind.Tweet, dataset, problems, options);
+            long bytes = new FileInfo(path).Length;
+            read += bytes;
+            left -= bytes;
+        }
+    }
+
+    private const int MinTweetsToEstimate = 10_000;
 
     private static void ReadEntitiesIfPresent(JsonFileStreamer streamer, string path, EntityKind kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
     {
@@ -61,10 +89,20 @@ public static class TwiBotReader
 
     private static void ReadEntities(JsonFileStreamer streamer, string path, EntityKind? kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
     {
+        using var timing = new FileTiming(path, options);
         var file = Path.GetFileName(path);
         var sink = new EntityRecordSink(dataset, file, problems);
         var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
         streamer.Stream(path, file, parser, problems);
+    }
+
+    // Reports a file's read time to the options' FileRead callback when there is one.
+    private readonly struct FileTiming(string path, TwiBotReaderOptions options) : IDisposable
+    {
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public void Dispose() =>
+            options.FileRead?.Invoke(new TwiBotFileRead(Path.GetFileName(path), new FileInfo(path).Length, System.Diagnostics.Stopwatch.GetElapsedTime(_start)));
     }
 
     private static void ReportMissing(bool[] seen, UserTable users, DataProblem problem, string file, string what, ProblemSink problems)

@@ -16,6 +16,9 @@ public sealed class CategoryColumn
     private readonly List<string> _values = new();
     private readonly Dictionary<string, int> _codeOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // The UTF-8 bytes of the first few values, each with its code.
+    private const int FirstValues = 16;
+    private readonly List<(byte[] Utf8, int Code)> _firstValuesUtf8 = new();
 
     public CategoryColumn() => _lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -28,6 +31,12 @@ public sealed class CategoryColumn
 
     public void Add(ReadOnlySpan<byte> utf8)
     {
+        // Most columns hold a handful of values (languages, clients): a byte comparison with each finds the code
+        // without decoding the text and hashing it, once per tweet.
+        foreach (var (bytes, known) in _firstValuesUtf8)
+        {
+            if (utf8.SequenceEqual(bytes)) { _codes.Add(known); return; }
+        }
         int maxChars = Encoding.UTF8.GetMaxCharCount(utf8.Length);
         Span<char> chars = maxChars <= 512 ? stackalloc char[maxChars] : new char[maxChars];
         int n = Encoding.UTF8.GetChars(utf8, chars);
@@ -38,6 +47,7 @@ public sealed class CategoryColumn
             var value = text.ToString();
             _values.Add(value);
             _codeOf.Add(value, code);
+            if (_firstValuesUtf8.Count < FirstValues) _firstValuesUtf8.Add((utf8.ToArray(), code));
         }
         _codes.Add(code);
     }
@@ -49,6 +59,9 @@ public sealed class CategoryColumn
     }
 
     public void AddNull() => _codes.Add(NullCode);
+
+    /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
+    internal void Reserve(int rows) => _codes.EnsureCapacity(rows);
 
     public string? this[int row] => _codes[row] == NullCode ? null : _values[_codes[row]];
 }

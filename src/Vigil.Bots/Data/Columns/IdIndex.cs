@@ -36,6 +36,13 @@ public sealed class IdIndex
         return true;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> ids in all, so a large load does not regrow the map and list.</summary>
+    internal void Reserve(int count)
+    {
+        _ids.EnsureCapacity(count);
+        _indexOf.Reserve(count);
+    }
+
     /// <summary>Asks the processor to bring the map's slot for <paramref name="id"/> into the cache ahead of a lookup or insert.</summary>
     internal void Prefetch(long id) => _indexOf.Prefetch(id);
 

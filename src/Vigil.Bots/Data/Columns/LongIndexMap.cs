@@ -77,11 +77,21 @@ internal sealed class LongIndexMap
     // Fibonacci hashing: the top bits of key × 2^64/φ spread consecutive and strided ids alike.
     private int Home(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
 
-    private void Grow()
+    /// <summary>Makes room for <paramref name="capacity"/> keys in one rehash (a reader that knows how many are coming).</summary>
+    public void Reserve(int capacity)
+    {
+        long size = _slots.Length;
+        while (capacity + 1L > size - (size >> 2)) size *= 2;
+        if (size > _slots.Length) Rehash((int)Math.Min(size, 1 << 30));
+    }
+
+    private void Grow() => Rehash(_slots.Length * 2);
+
+    private void Rehash(int size)
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
-        _shift--;
+        _slots = new Slot[size];
+        _shift = 64 - BitOperations.Log2((uint)size);
         int mask = _slots.Length - 1;
         foreach (var slot in old)
         {

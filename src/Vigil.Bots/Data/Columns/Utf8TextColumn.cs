@@ -49,6 +49,9 @@ public sealed class Utf8TextColumn
 
     public void AddNull() => _rows.Add(Null);
 
+    /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
+    internal void Reserve(int rows) => _rows.EnsureCapacity(rows);
+
     public bool IsNull(int row) => _rows[row] == Null;
 
     /// <summary>The row's bytes (empty for null; see <see cref="IsNull"/>).</summary>
