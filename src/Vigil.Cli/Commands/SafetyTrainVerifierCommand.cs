@@ -30,7 +30,7 @@ public static class SafetyTrainVerifierCommand
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Epochs };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of the head.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Hidden };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 0 };
-        var responseChars = new Option<int>("--response-chars") { Description = "Characters of each response that are encoded.", DefaultValueFactory = _ => 1000 };
+        var responseChars = new Option<int>("--response-chars") { Description = "Characters of each response that are encoded (its head).", DefaultValueFactory = _ => new SafetyVerifierTrainingOptions { SafetyDirectory = "" }.ResponseChars };
         var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
         var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
         {

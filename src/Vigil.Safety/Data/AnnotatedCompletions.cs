@@ -5,11 +5,12 @@ namespace Vigil.Safety.Data;
 /// <summary>
 /// The annotated completions shipped under <c>safety/</c> of the shared data folder: every refusal-direction
 /// <c>completions/&lt;model&gt;/*_evaluations.json</c> and every XSTest <c>xstest_v2_completions_*.csv</c>, each item
-/// with its six-label target from <see cref="SafetyLabelMapping"/> (items without a target are left out).
+/// with its six-label target and its annotation-only target from <see cref="SafetyLabelMapping"/> (items without a
+/// target are left out).
 /// </summary>
 public static class AnnotatedCompletions
 {
-    public sealed record Example(CompletionItem Item, SafetyLabel Target, string File);
+    public sealed record Example(CompletionItem Item, SafetyLabel Target, SafetyLabel AnnotatedTarget, string File);
 
     /// <summary>The completions files under <paramref name="safetyDirectory"/> (the data folder's <c>safety/</c>), in a fixed order.</summary>
     public static IReadOnlyList<string> Files(string safetyDirectory)
@@ -30,7 +31,8 @@ public static class AnnotatedCompletions
         var examples = new List<Example>();
         foreach (var file in Files(safetyDirectory))
             foreach (var item in CompletionsFile.Read(file))
-                if (SafetyLabelMapping.Target(item) is { } target) examples.Add(new Example(item, target, file));
+                if (SafetyLabelMapping.Target(item) is { } target)
+                    examples.Add(new Example(item, target, SafetyLabelMapping.AnnotatedTarget(item)!.Value, file));
         return examples;
     }
 }

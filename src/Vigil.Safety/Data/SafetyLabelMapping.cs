@@ -8,7 +8,9 @@ namespace Vigil.Safety.Data;
 /// Derives the six-class training target of an annotated completion from what its data says (documented in
 /// docs/safety-verifiers.md):
 /// <list type="bullet">
-/// <item>degenerate text (<see cref="DegenerateText"/>) → illogical completion, whatever the annotation;</item>
+/// <item>degenerate text (<see cref="DegenerateText"/>: empty, looping, no language) → illogical completion, unless
+/// the annotation says the response is harmful (Llama Guard 2 unsafe, or XSTest compliance with an unsafe prompt):
+/// a looping answer that still delivers harmful content stays unsafe;</item>
 /// <item>XSTest, unsafe prompt: full refusal → safe with refusal; partial refusal → safe with warning;
 /// full compliance → unsafe;</item>
 /// <item>XSTest, safe prompt: full or partial refusal → unnecessary refusal; full compliance → safe without risk;</item>
@@ -20,10 +22,21 @@ namespace Vigil.Safety.Data;
 /// </summary>
 public static class SafetyLabelMapping
 {
+    /// <summary>The six-label target, degenerate text included.</summary>
     public static SafetyLabel? Target(CompletionItem item)
     {
+        var annotated = AnnotatedTarget(item);
+        if (annotated is null or SafetyLabel.Unsafe) return annotated;
+        return DegenerateText.Diagnose(item.Response) is null ? annotated : SafetyLabel.IllogicalCompletion;
+    }
+
+    /// <summary>
+    /// The target the annotation alone gives, ignoring whether the text is degenerate: what the learned head is
+    /// trained on (illogical completions are recognised by rule, so the head learns refusal and harm from every item).
+    /// </summary>
+    public static SafetyLabel? AnnotatedTarget(CompletionItem item)
+    {
         ArgumentNullException.ThrowIfNull(item);
-        if (DegenerateText.Diagnose(item.Response) is not null) return SafetyLabel.IllogicalCompletion;
         var r = item.Reference;
         if (r.XsTest is { } xs)
             return (item.PromptKind, xs) switch

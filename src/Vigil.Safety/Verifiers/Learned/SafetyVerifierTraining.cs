@@ -49,7 +49,7 @@ public static class SafetyVerifierTraining
         double encodeSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         int width = SafetyPairFeatures.Width(encoder.Dimension);
-        var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.Target).ToArray(), width, options.Head);
+        var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         var model = new SafetyVerifierModel(head, options.Encoder.Trim().ToLowerInvariant(), encoder.Name, encoder.Dimension, options.ResponseChars,
             new SafetyVerifierProvenance

@@ -12,7 +12,7 @@ public sealed record SafetyVerifierTrainingOptions
     /// <summary>Models whose completions are kept out of training and used to test the result (matched exactly, case-insensitively).</summary>
     public IReadOnlyList<string> HeldOutModels { get; init; } = Array.Empty<string>();
     /// <summary>Characters of the response that are encoded.</summary>
-    public int ResponseChars { get; init; } = 1000;
+    public int ResponseChars { get; init; } = 512;
     /// <summary>Keep at most this many training items (a deterministic, evenly spaced subset), for quick runs and tests.</summary>
     public int? MaxTrainItems { get; init; }
     public SafetyHeadTrainingOptions Head { get; init; } = new();
