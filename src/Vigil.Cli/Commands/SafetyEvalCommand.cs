@@ -76,6 +76,8 @@ public static class SafetyEvalCommand
         var last = TimeSpan.Zero;
         return p =>
         {
+            // A new encoding run restarts its clock.
+            if (p.Elapsed < last) last = TimeSpan.Zero;
             if (p.Elapsed - last < TimeSpan.FromSeconds(10) && p.Done != p.Total) return;
             last = p.Elapsed;
             Terminal.Info($"encoded {p.Done}/{p.Total?.ToString() ?? "?"} texts ({p.TextsPerSecond:F0}/s)");

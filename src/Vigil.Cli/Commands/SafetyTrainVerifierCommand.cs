@@ -31,10 +31,11 @@ public static class SafetyTrainVerifierCommand
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of the head.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Hidden };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 0 };
         var responseChars = new Option<int>("--response-chars") { Description = "Characters of each response that are encoded (its head).", DefaultValueFactory = _ => new SafetyVerifierTrainingOptions { SafetyDirectory = "" }.ResponseChars };
+        var noClassWeights = new Option<bool>("--no-class-weights") { Description = "Train on the plain mean loss instead of weighting classes by 1/sqrt(frequency)." };
         var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
         var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
         {
-            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, json,
+            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, json,
         };
         cmd.SetAction(parse =>
         {
@@ -49,7 +50,7 @@ public static class SafetyTrainVerifierCommand
                     CacheDirectory = parse.GetValue(cache),
                     HeldOutModels = parse.GetValue(holdout)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     ResponseChars = parse.GetValue(responseChars),
-                    Head = new SafetyHeadTrainingOptions { Epochs = parse.GetValue(epochs), Hidden = parse.GetValue(hidden), Seed = parse.GetValue(seed) },
+                    Head = new SafetyHeadTrainingOptions { Epochs = parse.GetValue(epochs), Hidden = parse.GetValue(hidden), Seed = parse.GetValue(seed), ClassWeights = !parse.GetValue(noClassWeights) },
                     Command = "vigil " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 };
                 var result = SafetyVerifierTraining.Run(options, message => Terminal.Info(Markup.Escape(message)), SafetyEvalCommand.ProgressPrinter());

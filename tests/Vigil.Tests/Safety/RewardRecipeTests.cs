@@ -98,3 +98,17 @@ public class RewardRecipeTests
         Assert.Contains(message, e.Message);
     }
 }
+
+public class ShippedRecipeTests
+{
+    [Fact]
+    public void The_shipped_m3rl_recipe_loads_and_names_the_standard_verifiers()
+    {
+        var recipe = RewardRecipe.Load(Path.Combine(AppContext.BaseDirectory, "Rewards", "Recipes", "safeladder-m3rl.json"));
+        Assert.Equal("safeladder-m3rl", recipe.Name);
+        Assert.Equal(new[] { "safety", "value", "knowledge", "math", "general" }, recipe.Labels.Keys);
+        Assert.Equal(
+            new[] { "boxed_answer", "instruction_following", "knowledge_match", "normal", "safety_learned", "think_format", "value_judge" },
+            recipe.VerifierNames().Order(StringComparer.Ordinal));
+    }
+}

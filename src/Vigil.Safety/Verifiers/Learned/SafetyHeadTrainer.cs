@@ -6,7 +6,7 @@ namespace Vigil.Safety.Verifiers.Learned;
 
 /// <summary>
 /// Trains a <see cref="SafetyHead"/> with TorchSharp: standardised inputs, Linear → ReLU → Dropout → Linear,
-/// class-weighted cross-entropy (weights ∝ 1/√frequency, so rare classes such as safe-with-warning are not drowned),
+/// cross-entropy, by default class-weighted (weights ∝ 1/√frequency, so rare classes such as safe-with-warning are not drowned),
 /// AdamW over shuffled mini-batches. Deterministic for a given seed.
 /// </summary>
 public static class SafetyHeadTrainer
@@ -25,7 +25,7 @@ public static class SafetyHeadTrainer
         var (mean, std) = Standardisation(features, n, width);
         var counts = new double[classes];
         foreach (int l in labels) counts[l]++;
-        var classWeights = counts.Select(c => c > 0 ? (float)(1 / Math.Sqrt(c / n)) : 0f).ToArray();
+        var classWeights = counts.Select(c => c > 0 ? (options.ClassWeights ? (float)(1 / Math.Sqrt(c / n)) : 1f) : 0f).ToArray();
         float weightMean = classWeights.Where(w => w > 0).Average();
         for (int c = 0; c < classes; c++) classWeights[c] /= weightMean;
 

@@ -10,6 +10,8 @@ public sealed record SafetyHeadTrainingOptions
     public double WeightDecay { get; init; } = 1e-2;
     public double Dropout { get; init; } = 0.3;
     public int Seed { get; init; }
+    /// <summary>Weight each class's loss by 1/√frequency so rare classes are not drowned; false trains on the plain mean loss.</summary>
+    public bool ClassWeights { get; init; } = true;
 
     internal void Validate()
     {

@@ -7,12 +7,15 @@ namespace Vigil.Safety.Verifiers.Learned;
 /// <summary>
 /// The learned verifier's input for a (prompt, response) pair: the sentence vectors p of the prompt and r of the
 /// response's head (its first <c>responseChars</c> characters, where refusals, caveats and the substance of an answer
-/// show), their elementwise product p⊙r (so a linear layer can see prompt × response interactions), and three cues:
-/// whether a refusal phrase occurs, whether a warning phrase occurs, and log(1 + length)/8.
+/// show), their elementwise product p⊙r (so a linear layer can see prompt × response interactions), and five cues:
+/// a refusal phrase occurs anywhere, a refusal phrase occurs in the first <see cref="OpeningChars"/> characters, the
+/// number of <see cref="DeflectionPhrases"/> in the response head, a warning phrase occurs, and log(1 + length)/8.
 /// </summary>
 public static class SafetyPairFeatures
 {
-    public const int ExtraFeatures = 3;
+    public const int ExtraFeatures = 5;
+    /// <summary>A refusal that opens the response is a stronger signal than one buried in an answer.</summary>
+    public const int OpeningChars = 160;
 
     public static int Width(int dimension) => 3 * dimension + ExtraFeatures;
 
@@ -50,9 +53,13 @@ public static class SafetyPairFeatures
             r.CopyTo(row[dim..]);
             for (int k = 0; k < dim; k++) row[2 * dim + k] = p[k] * r[k] * dim;
             var response = items[i].Response;
+            var opening = response.TrimStart();
+            opening = opening[..Math.Min(OpeningChars, opening.Length)];
             row[3 * dim] = RefusalPhrases.FindIn(response) is null ? 0 : 1;
-            row[3 * dim + 1] = WarningPhrases.FindIn(response) is null ? 0 : 1;
-            row[3 * dim + 2] = (float)(Math.Log(1 + response.Length) / 8);
+            row[3 * dim + 1] = RefusalPhrases.FindIn(opening) is null ? 0 : 1;
+            row[3 * dim + 2] = DeflectionPhrases.CountIn(Head(response, responseChars));
+            row[3 * dim + 3] = WarningPhrases.FindIn(response) is null ? 0 : 1;
+            row[3 * dim + 4] = (float)(Math.Log(1 + response.Length) / 8);
         }
         return features;
     }
