@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil safety</c>: SafeLadder verifiers — train the learned safety verifier, judge completions.</summary>
+public static class SafetyCommand
+{
+    public static Command Create()
+    {
+        var safety = new Command("safety", "Safety verifiers and evaluation: train the learned safety verifier, judge files of completions.");
+        safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
+        safety.Subcommands.Add(SafetyEvalCommand.Create());
+        return safety;
+    }
+
+    /// <summary>Where sentence vectors are cached between runs unless --cache says otherwise.</summary>
+    internal static string DefaultCacheDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "vigil", "embeddings");
+
+    internal static Option<string> CacheOption() => new("--cache")
+    {
+        Description = "Directory of the sentence-embedding cache (re-runs skip encoding); default: the user's local data folder /vigil/embeddings.",
+        DefaultValueFactory = _ => DefaultCacheDirectory,
+    };
+}

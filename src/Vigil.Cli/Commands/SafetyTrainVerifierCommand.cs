@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Spectre.Console;
+using Vigil.Cli.Output;
+using Vigil.Core;
+using Vigil.Core.Text;
+using Vigil.Safety.Evaluation;
+using Vigil.Safety.Labels;
+using Vigil.Safety.Verifiers.Learned;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil safety train-verifier</c>: trains the learned safety verifier on the shared annotated completions,
+/// optionally holding models out to test generalisation against Llama Guard 2 and XSTest's human labels.
+/// </summary>
+public static class SafetyTrainVerifierCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Where to write the trained weights (JSON).", DefaultValueFactory = _ => "safety-verifier.json" };
+        var holdout = new Option<string>("--holdout")
+        {
+            Description = "Comma-separated models whose completions are kept out of training and used for testing, e.g. llama-2-7b-chat-hf,llama2new,llama2orig.",
+            DefaultValueFactory = _ => "",
+        };
+        var data = new Option<string?>("--data") { Description = "The data folder's safety/ directory; default: safety/ under $VIGIL_DATA or ../shared/data." };
+        var encoder = new Option<string>("--encoder") { Description = "Sentence encoder.", DefaultValueFactory = _ => TextEncoders.MiniLm };
+        encoder.AcceptOnlyFromAmong(TextEncoders.Names.ToArray());
+        var cache = SafetyCommand.CacheOption();
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Epochs };
+        var hidden = new Option<int>("--hidden") { Description = "Hidden units of the head.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Hidden };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 0 };
+        var responseChars = new Option<int>("--response-chars") { Description = "Characters of each response that are encoded (its head).", DefaultValueFactory = _ => new SafetyVerifierTrainingOptions { SafetyDirectory = "" }.ResponseChars };
+        var noClassWeights = new Option<bool>("--no-class-weights") { Description = "Train on the plain mean loss instead of weighting classes by 1/sqrt(frequency)." };
+        var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
+        var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
+        {
+            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, json,
+        };
+        cmd.SetAction(parse =>
+        {
+            try
+            {
+                var safetyDir = parse.GetValue(data) ?? (DataDirectory.Find() is { } root ? Path.Combine(root, "safety") : null)
+                    ?? throw new DirectoryNotFoundException($"No data folder found: pass --data or set {DataDirectory.EnvironmentVariable}.");
+                var options = new SafetyVerifierTrainingOptions
+                {
+                    SafetyDirectory = safetyDir,
+                    Encoder = parse.GetValue(encoder)!,
+                    CacheDirectory = parse.GetValue(cache),
+                    HeldOutModels = parse.GetValue(holdout)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    ResponseChars = parse.GetValue(responseChars),
+                    Head = new SafetyHeadTrainingOptions { Epochs = parse.GetValue(epochs), Hidden = parse.GetValue(hidden), Seed = parse.GetValue(seed), ClassWeights = !parse.GetValue(noClassWeights) },
+                    Command = "vigil " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                };
+                var result = SafetyVerifierTraining.Run(options, message => Terminal.Info(Markup.Escape(message)), SafetyEvalCommand.ProgressPrinter());
+                var path = parse.GetValue(output)!;
+                result.Model.Save(path);
+                Terminal.Info($"wrote {Markup.Escape(path)} ({new FileInfo(path).Length / 1024.0:F0} KB); encoding {result.EncodeSeconds:F0} s, training {result.TrainSeconds:F1} s");
+                var document = SafetyTrainDocument.From(result, path);
+                if (parse.GetValue(json)) Terminal.WriteJson(document);
+                Print(document);
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+            {
+                return Terminal.Fail(e.Message);
+            }
+        });
+        return cmd;
+    }
+
+    private static void Print(SafetyTrainDocument d)
+    {
+        var labels = new Table().Title($"training targets ({d.TrainItems} items)").AddColumns("label", "items");
+        foreach (var (label, count) in d.TrainLabels) labels.AddRow(label, count.ToString());
+        Terminal.Human.Write(labels);
+        if (d.HeldOut is not { } h) return;
+        var agreement = new Table().Title($"held out: {string.Join(", ", d.HeldOutModels)} ({h.Items} items)").AddColumns("reference", "items", "learned", "substring baseline");
+        if (h.LearnedVsLlamaGuard is { } lg) agreement.AddRow("Llama Guard 2 (harmful prompts)", lg.Count.ToString(), $"{lg.Rate:P1}", $"{h.SubstringVsLlamaGuard!.Rate:P1}");
+        if (h.LearnedVsXsTest is { } xs) agreement.AddRow("XSTest human (compliance vs refusal)", xs.Count.ToString(), $"{xs.Rate:P1}", $"{h.SubstringVsXsTest!.Rate:P1}");
+        Terminal.Human.Write(agreement);
+        var confusion = new Table().Title($"six-label confusion (rows: derived target, columns: verdict); accuracy {h.SixLabelAccuracy:P1}").AddColumn("target");
+        foreach (var name in h.ConfusionLabels) confusion.AddColumn(name);
+        for (int t = 0; t < h.ConfusionLabels.Count; t++)
+            confusion.AddRow(new[] { h.ConfusionLabels[t] }.Concat(h.Confusion[t].Select(c => c.ToString())).ToArray());
+        Terminal.Human.Write(confusion);
+    }
+}
+
+/// <summary>The JSON shape of a training run (stable: docs and scripts read the agreement rates).</summary>
+public sealed record SafetyTrainDocument(
+    string Output, string Encoder, int ResponseChars, int TrainItems, IReadOnlyDictionary<string, int> TrainLabels, string[] HeldOutModels,
+    SafetyHeldOutDocument? HeldOut, double EncodeSeconds, double TrainSeconds)
+{
+    public static SafetyTrainDocument From(SafetyVerifierTraining.Result r, string output) => new(
+        output, r.Model.EncoderName, r.Model.ResponseChars, r.TrainItems, r.TrainLabels, r.Model.Provenance.HeldOutModels,
+        r.HeldOut is { } h ? SafetyHeldOutDocument.From(h) : null, r.EncodeSeconds, r.TrainSeconds);
+}
+
+public sealed record SafetyHeldOutDocument(
+    int Items, BinaryAgreement? LearnedVsLlamaGuard, BinaryAgreement? SubstringVsLlamaGuard, BinaryAgreement? LearnedVsXsTest,
+    BinaryAgreement? SubstringVsXsTest, double SixLabelAccuracy, IReadOnlyList<string> ConfusionLabels, long[][] Confusion)
+{
+    public static SafetyHeldOutDocument From(SafetyVerifierTraining.HeldOutEvaluation h) => new(
+        h.Items, h.LearnedVsLlamaGuard, h.SubstringVsLlamaGuard, h.LearnedVsXsTest, h.SubstringVsXsTest, h.SixLabelAccuracy,
+        SafetyLabels.All.Select(SafetyLabels.Name).ToArray(),
+        Enumerable.Range(0, SafetyLabels.Count).Select(t => Enumerable.Range(0, SafetyLabels.Count).Select(p => h.Confusion[t, p]).ToArray()).ToArray());
+}

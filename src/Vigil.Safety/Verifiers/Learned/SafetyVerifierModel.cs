@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Vigil.Safety.Labels;
+
+namespace Vigil.Safety.Verifiers.Learned;
+
+/// <summary>
+/// A trained learned-verifier head together with what it was trained on: the encoder (short name for
+/// <c>TextEncoders.Create</c> and the exact model name it must report), the response-head length, and provenance.
+/// Stored as JSON with base64 little-endian float32 arrays. The default model is embedded in this assembly.
+/// </summary>
+public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string EncoderName, int Dimension, int ResponseChars, SafetyVerifierProvenance Provenance)
+{
+    public const string Format = "vigil-safety-verifier-v1";
+    private const string ResourceName = "Vigil.Safety.safety-verifier.json";
+
+    /// <summary>The shipped model (trained on all annotated completions by <c>vigil safety train-verifier</c>).</summary>
+    public static SafetyVerifierModel LoadDefault()
+    {
+        using var stream = typeof(SafetyVerifierModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("This build of Vigil.Safety has no embedded safety-verifier model; train one with `vigil safety train-verifier --out FILE` and pass it with --weights.");
+        return Read(stream, "embedded safety-verifier.json");
+    }
+
+    public static SafetyVerifierModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Safety verifier weights not found: {path}", path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    public void Save(string path)
+    {
+        var dto = new Dto(Format, Encoder, EncoderName, Dimension, ResponseChars, SafetyLabels.All.Select(SafetyLabels.Name).ToArray(),
+            Head.InputWidth, Head.Hidden, Pack(Head.Mean), Pack(Head.Std), Pack(Head.W1), Pack(Head.B1), Pack(Head.W2), Pack(Head.B2), Provenance);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
+    }
+
+    private static SafetyVerifierModel Read(Stream stream, string source)
+    {
+        Dto? dto;
+        try { dto = JsonSerializer.Deserialize<Dto>(stream, JsonOptions); }
+        catch (JsonException e) { throw new InvalidDataException($"{source}: not a safety-verifier model (line {e.LineNumber + 1}): {e.Message}", e); }
+        if (dto is null || dto.Format != Format) throw new InvalidDataException($"{source}: expected format \"{Format}\", found \"{dto?.Format}\".");
+        var expected = SafetyLabels.All.Select(SafetyLabels.Name).ToArray();
+        if (dto.Labels is null || !dto.Labels.SequenceEqual(expected))
+            throw new InvalidDataException($"{source}: the model's labels [{string.Join(", ", dto.Labels ?? Array.Empty<string>())}] are not [{string.Join(", ", expected)}].");
+        if (dto.InputWidth != SafetyPairFeatures.Width(dto.Dimension))
+            throw new InvalidDataException($"{source}: input width {dto.InputWidth} does not match {SafetyPairFeatures.Width(dto.Dimension)} features of a {dto.Dimension}-d encoder.");
+        try
+        {
+            var head = new SafetyHead(dto.InputWidth, dto.Hidden, Unpack(dto.Mean), Unpack(dto.Std), Unpack(dto.W1), Unpack(dto.B1), Unpack(dto.W2), Unpack(dto.B2));
+            return new SafetyVerifierModel(head, dto.Encoder, dto.EncoderName, dto.Dimension, dto.ResponseChars, dto.Provenance ?? new SafetyVerifierProvenance());
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
+    }
+
+    private static string Pack(float[] values) => Convert.ToBase64String(MemoryMarshal.AsBytes(values.AsSpan()));
+
+    private static float[] Unpack(string? base64)
+    {
+        var bytes = Convert.FromBase64String(base64 ?? "");
+        if (bytes.Length % sizeof(float) != 0) throw new FormatException($"A weight array has {bytes.Length} bytes, not a whole number of float32 values.");
+        return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    private sealed record Dto(string Format, string Encoder, string EncoderName, int Dimension, int ResponseChars, string[] Labels,
+        int InputWidth, int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2, SafetyVerifierProvenance? Provenance);
+}
+
+/// <summary>How a model was trained: held-out models, sizes and the settings that shape it.</summary>
+public sealed record SafetyVerifierProvenance
+{
+    public string[] HeldOutModels { get; init; } = Array.Empty<string>();
+    public int TrainItems { get; init; }
+    public int Epochs { get; init; }
+    public int Seed { get; init; }
+    public string Command { get; init; } = "";
+}
