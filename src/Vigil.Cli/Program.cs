@@ -10,4 +10,7 @@ var root = new RootCommand(
     "Every command that reports results takes --json: stdout then holds one JSON document, progress goes to stderr.");
 root.Subcommands.Add(GraphCommand.Create());
 root.Subcommands.Add(BotsCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(LeaderboardCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();
