@@ -11,6 +11,7 @@ public static class BotsCommand
         bots.Subcommands.Add(BotsValidateCommand.Create());
         bots.Subcommands.Add(BotsStatsCommand.Create());
         bots.Subcommands.Add(BotsConvertCommand.Create());
+        bots.Subcommands.Add(BotsFeaturesCommand.Create());
         return bots;
     }
 
