@@ -1,4 +1,5 @@
 using Vigil.Bots.Baselines.Features;
+using Vigil.Bots.Baselines.Graph;
 using Vigil.Bots.Benchmark;
 
 namespace Vigil.Bots.Baselines;
@@ -13,6 +14,9 @@ public static class BaselineCatalog
     [
         Lee.Create, SgBot.Create, Varol.Create, Kudugunta.Create, Abreu.Create, Kantepe.Create, Knauth.Create,
         Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, Moghaddam.Create,
+        NeuralBaselines.Roberta,
+        NeuralBaselines.Gcn, NeuralBaselines.Gat, NeuralBaselines.Alhosseini, NeuralBaselines.BotRgcn, NeuralBaselines.Rgt,
+        NeuralBaselines.SimpleHgn, NeuralBaselines.Hgt,
     ];
 
     /// <summary>A fresh instance of every baseline, in leaderboard-listing order.</summary>

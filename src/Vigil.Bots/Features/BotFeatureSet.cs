@@ -56,22 +56,7 @@ public sealed class BotFeatureSet
     public bool FromCache { get; }
 
     /// <summary>The four blocks side by side, [users, numeric + categorical + description + tweet dims], for single-input models (GCN, GAT).</summary>
-    public FeatureMatrix Concatenated()
-    {
-        var blocks = new[] { Numeric, Categorical, Description, Tweets };
-        int cols = blocks.Sum(b => b.Cols), n = UserCount;
-        var values = new float[(long)n * cols];
-        for (int u = 0; u < n; u++)
-        {
-            int offset = 0;
-            foreach (var b in blocks)
-            {
-                b.Dense.AsSpan(u * b.Cols, b.Cols).CopyTo(values.AsSpan(u * cols + offset, b.Cols));
-                offset += b.Cols;
-            }
-        }
-        return new FeatureMatrix(n, cols, values);
-    }
+    public FeatureMatrix Concatenated() => FeatureMatrix.ConcatColumns([Numeric, Categorical, Description, Tweets]);
 
     /// <summary>A new graph like <see cref="Graph"/> whose users carry <see cref="Concatenated"/> features (so <c>ToGraph("user")</c> works).</summary>
     public HeteroGraph ToHeteroGraph()
