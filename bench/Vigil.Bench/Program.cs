@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using System.Globalization;
+using Vigil.Bench.Bots;
 using Vigil.Bench.EndToEnd;
 using Vigil.Bench.Kernels;
 using Vigil.Core;
@@ -12,6 +13,8 @@ namespace Vigil.Bench;
 ///   e2e [graphs] [models] [epochs]   median training-epoch time and peak memory per model, one process each
 ///                                    (defaults: cora,random200k  gcn,gat,sage,rgcn,appnp,gcnii  30)
 ///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
+///   twibot-generate DIR [users] [tweets-per-user] [seed]   synthetic TwiBot-22 folder: time and peak memory
+///   twibot-read DIR [cold] [no-text] [tokens]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
 /// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
@@ -36,11 +39,22 @@ public static class Program
             int epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
             return MiniBatchScaleBenchmark.Run(1_000_000, 10_000_000, epochs);
         }
+        if (args.Length >= 2 && args[0] == "twibot-generate")
+        {
+            int users = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+            double tweets = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 12;
+            int seed = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
+            return TwiBotGenerateBenchmark.Run(args[1], users, tweets, seed);
+        }
+        if (args.Length >= 2 && args[0] == "twibot-read")
+            return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"));
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
                                 "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]\n" +
-                                "       Vigil.Bench minibatch-1m [epochs=2]");
+                                "       Vigil.Bench minibatch-1m [epochs=2]\n" +
+                                "       Vigil.Bench twibot-generate DIR [users=1000000] [tweets-per-user=12] [seed=0]\n" +
+                                "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens]");
         return 1;
     }
 }

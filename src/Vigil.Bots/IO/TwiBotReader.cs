@@ -37,6 +37,7 @@ public static class TwiBotReader
         var labels = Path.Combine(directory, TwiBotFiles.Labels);
         if (File.Exists(labels))
         {
+            using var timing = new FileTiming(labels, options);
             var seen = UserValueCsv.Read<BotLabel>(labels, "label", dataset.Users, problems, options.BufferSize, ParseLabel,
                 DataProblem.InvalidLabel, "human or bot", dataset.SetLabel);
             ReportMissing(seen, dataset.Users, DataProblem.MissingLabel, TwiBotFiles.Labels, "label", problems);
@@ -44,12 +45,17 @@ public static class TwiBotReader
         var splits = Path.Combine(directory, TwiBotFiles.Splits);
         if (File.Exists(splits))
         {
+            using var timing = new FileTiming(splits, options);
             var seen = UserValueCsv.Read<DataSplit>(splits, "split", dataset.Users, problems, options.BufferSize, ParseSplit,
                 DataProblem.InvalidSplit, "train, valid (val) or test", dataset.SetSplit);
             ReportMissing(seen, dataset.Users, DataProblem.MissingSplit, TwiBotFiles.Splits, "split", problems);
         }
         var edges = Path.Combine(directory, TwiBotFiles.Edges);
-        if (File.Exists(edges)) EdgeCsv.Read(edges, dataset, problems, options.BufferSize);
+        if (File.Exists(edges))
+        {
+            using var timing = new FileTiming(edges, options);
+            EdgeCsv.Read(edges, dataset, problems, options.BufferSize);
+        }
         dataset.FillAuthorsFromPosts();
         return dataset;
     }
@@ -61,10 +67,20 @@ public static class TwiBotReader
 
     private static void ReadEntities(JsonFileStreamer streamer, string path, EntityKind? kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
     {
+        using var timing = new FileTiming(path, options);
         var file = Path.GetFileName(path);
         var sink = new EntityRecordSink(dataset, file, problems);
         var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
         streamer.Stream(path, file, parser, problems);
+    }
+
+    // Reports a file's read time to the options' FileRead callback when there is one.
+    private readonly struct FileTiming(string path, TwiBotReaderOptions options) : IDisposable
+    {
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public void Dispose() =>
+            options.FileRead?.Invoke(new TwiBotFileRead(Path.GetFileName(path), new FileInfo(path).Length, System.Diagnostics.Stopwatch.GetElapsedTime(_start)));
     }
 
     private static void ReportMissing(bool[] seen, UserTable users, DataProblem problem, string file, string what, ProblemSink problems)

@@ -23,6 +23,9 @@ public sealed record TwiBotReaderOptions
     /// <summary>Bytes of the one read buffer per file; it doubles only for a single token larger than this.</summary>
     public int BufferSize { get; init; } = DefaultBufferSize;
 
+    /// <summary>Called after each file is read, with its size and the time it took (throughput benchmarks use it).</summary>
+    public Action<TwiBotFileRead>? FileRead { get; init; }
+
     /// <summary>Examples kept per problem in the report.</summary>
     public int ExamplesPerProblem { get; init; } = ValidationReport.DefaultExamplesPerProblem;
 }

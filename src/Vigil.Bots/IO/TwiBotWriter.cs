@@ -25,11 +25,21 @@ public static class TwiBotWriter
             int from = (int)((long)tweets * part / parts), to = (int)((long)tweets * (part + 1) / parts);
             JsonArrayFileWriter.Write(Path.Combine(directory, TwiBotFiles.Tweets(part)), from, to, (w, row) => TweetJsonWriter.Write(w, dataset.Tweets, row));
         }
+        WriteAllButUsersAndTweets(dataset, directory, options, dataset.Tweets.Ids.Ids);
+    }
+
+    /// <summary>
+    /// Writes <c>list.json</c>, <c>hashtag.json</c>, <c>label.csv</c>, <c>split.csv</c> and <c>edge.csv</c>. <paramref name="tweetIds"/>
+    /// gives the id of every tweet row the edges name, so a caller that streamed its tweets to disk (the generator) need
+    /// not keep a tweet table.
+    /// </summary>
+    internal static void WriteAllButUsersAndTweets(BotDataset dataset, string directory, TwiBotWriterOptions options, ReadOnlySpan<long> tweetIds)
+    {
         JsonArrayFileWriter.Write(Path.Combine(directory, TwiBotFiles.Lists), 0, dataset.Lists.Count, (w, row) => ListJsonWriter.WriteList(w, dataset.Lists, row));
         JsonArrayFileWriter.Write(Path.Combine(directory, TwiBotFiles.Hashtags), 0, dataset.Hashtags.Count, (w, row) => ListJsonWriter.WriteHashtag(w, dataset.Hashtags, row));
         WriteLabels(dataset, Path.Combine(directory, TwiBotFiles.Labels));
         WriteSplits(dataset, Path.Combine(directory, TwiBotFiles.Splits));
-        WriteEdges(dataset, Path.Combine(directory, TwiBotFiles.Edges), options.ListEdgesAsReleased);
+        WriteEdges(dataset, Path.Combine(directory, TwiBotFiles.Edges), options.ListEdgesAsReleased, tweetIds);
     }
 
     /// <summary>Writes just a <c>user.json</c>.</summary>
@@ -66,14 +76,15 @@ public static class TwiBotWriter
         }
     }
 
-    private static void WriteEdges(BotDataset dataset, string path, bool listEdgesAsReleased)
+    private static void WriteEdges(BotDataset dataset, string path, bool listEdgesAsReleased, ReadOnlySpan<long> tweetIds)
     {
         using var csv = new CsvFileWriter(path, "source_id,relation,target_id"u8);
         foreach (var edges in dataset.EdgeLists)
         {
             var relation = edges.Relation;
             var (sourceKind, targetKind) = (relation.SourceKind(), relation.TargetKind());
-            var (sourceIds, targetIds) = (Ids(dataset, sourceKind), Ids(dataset, targetKind));
+            var sourceIds = sourceKind == EntityKind.Tweet ? tweetIds : Ids(dataset, sourceKind);
+            var targetIds = targetKind == EntityKind.Tweet ? tweetIds : Ids(dataset, targetKind);
             bool reverse = listEdgesAsReleased && relation.FileReversesPaper();
             var sources = edges.Sources;
             var targets = edges.Targets;
@@ -92,11 +103,11 @@ public static class TwiBotWriter
         }
     }
 
-    private static Data.Columns.IdIndex Ids(BotDataset dataset, EntityKind kind) => kind switch
+    private static ReadOnlySpan<long> Ids(BotDataset dataset, EntityKind kind) => kind switch
     {
-        EntityKind.User => dataset.Users.Ids,
-        EntityKind.Tweet => dataset.Tweets.Ids,
-        EntityKind.List => dataset.Lists.Ids,
-        _ => dataset.Hashtags.Ids,
+        EntityKind.User => dataset.Users.Ids.Ids,
+        EntityKind.Tweet => dataset.Tweets.Ids.Ids,
+        EntityKind.List => dataset.Lists.Ids.Ids,
+        _ => dataset.Hashtags.Ids.Ids,
     };
 }

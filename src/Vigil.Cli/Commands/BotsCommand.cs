@@ -7,7 +7,8 @@ public static class BotsCommand
 {
     public static Command Create()
     {
-        var bots = new Command("bots", "Bot-detection datasets in TwiBot form: check a dataset folder, summarise it, convert older datasets into it, extract model features.");
+        var bots = new Command("bots", "Bot-detection datasets in TwiBot form: generate a synthetic one, check a dataset folder, summarise it, convert older datasets into it, extract model features.");
+        bots.Subcommands.Add(BotsGenerateCommand.Create());
         bots.Subcommands.Add(BotsValidateCommand.Create());
         bots.Subcommands.Add(BotsStatsCommand.Create());
         bots.Subcommands.Add(BotsConvertCommand.Create());

@@ -20,16 +20,43 @@ internal static class JsonArrayFileWriter
 
     public static void Write(string path, int from, int to, Action<Utf8JsonWriter, int> writeElement)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-        using var writer = new Utf8JsonWriter(stream, Options);
-        writer.WriteStartArray();
+        using var array = new Appender(path);
         for (int row = from; row < to; row++)
         {
-            writeElement(writer, row);
-            if (writer.BytesPending > FlushThreshold) writer.Flush();
+            writeElement(array.Writer, row);
+            array.ElementWritten();
         }
-        writer.WriteEndArray();
-        writer.Flush();
+    }
+
+    /// <summary>
+    /// The same file, element by element as they come (the generator streams tweets this way): write an element with
+    /// <see cref="Writer"/>, call <see cref="ElementWritten"/>; disposing closes the array.
+    /// </summary>
+    internal sealed class Appender : IDisposable
+    {
+        private readonly FileStream _stream;
+
+        public Appender(string path)
+        {
+            _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            Writer = new Utf8JsonWriter(_stream, Options);
+            Writer.WriteStartArray();
+        }
+
+        public Utf8JsonWriter Writer { get; }
+
+        public void ElementWritten()
+        {
+            if (Writer.BytesPending > FlushThreshold) Writer.Flush();
+        }
+
+        public void Dispose()
+        {
+            Writer.WriteEndArray();
+            Writer.Flush();
+            Writer.Dispose();
+            _stream.Dispose();
+        }
     }
 
     /// <summary>Writes UTF-8 text, or null when the text is null.</summary>

@@ -30,8 +30,9 @@ internal static class TweetJsonWriter
         WriteId(w, "id"u8, EntityKind.Tweet, tweets.Ids[row]);
         WriteCategory(w, "lang"u8, tweets.Lang[row]);
         w.WriteBoolean("possibly_sensitive"u8, tweets.PossiblySensitive[row]);
-        int[] counts = { tweets.RetweetCount[row], tweets.ReplyCount[row], tweets.LikeCount[row], tweets.QuoteCount[row] };
-        if (counts.All(c => c == TweetTable.MissingCount)) w.WriteNull("public_metrics"u8);
+        // A stack span, not an array: this runs once per tweet when the generator streams millions of them.
+        Span<int> counts = stackalloc int[] { tweets.RetweetCount[row], tweets.ReplyCount[row], tweets.LikeCount[row], tweets.QuoteCount[row] };
+        if (!counts.ContainsAnyExcept(TweetTable.MissingCount)) w.WriteNull("public_metrics"u8);
         else
         {
             w.WriteStartObject("public_metrics"u8);

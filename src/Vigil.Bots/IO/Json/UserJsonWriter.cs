@@ -21,8 +21,8 @@ internal static class UserJsonWriter
         else w.WriteNumber("pinned_tweet_id"u8, pinned);
         WriteText(w, "profile_image_url"u8, users.ProfileImageUrl, row);
         w.WriteBoolean("protected"u8, users.Protected[row]);
-        int[] counts = { users.FollowersCount[row], users.FollowingCount[row], users.TweetCount[row], users.ListedCount[row] };
-        if (counts.All(c => c == UserTable.MissingCount)) w.WriteNull("public_metrics"u8);
+        Span<int> counts = stackalloc int[] { users.FollowersCount[row], users.FollowingCount[row], users.TweetCount[row], users.ListedCount[row] };
+        if (!counts.ContainsAnyExcept(UserTable.MissingCount)) w.WriteNull("public_metrics"u8);
         else
         {
             w.WriteStartObject("public_metrics"u8);
