@@ -4,6 +4,7 @@ using Vigil.Bots.Baselines;
 using Vigil.Bots.Benchmark;
 using Vigil.Bots.Validation;
 using Vigil.Cli.Output;
+using Vigil.Core;
 using Vigil.Core.Results;
 
 namespace Vigil.Cli.Commands;
@@ -37,6 +38,8 @@ public static class BenchCommand
                 Terminal.Info("[yellow]stopping after the current run; finished runs are stored (resume with --resume)[/]");
             };
             Console.CancelKeyPress += onCancel;
+            // Many models train in this one process and each reports its peak memory: keep the heap from ratcheting.
+            TorchProcessSettings.BoundHeapGrowth();
             try
             {
                 var directory = BenchDefaultDataset.Resolve(parse.GetValue(data));

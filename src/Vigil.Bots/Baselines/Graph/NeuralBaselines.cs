@@ -37,7 +37,7 @@ public static class NeuralBaselines
         UserFeatureBlocks.All, UserGraphView.Relational, branchedInput: true);
 
     public static IBotDetector Rgt() => new NeuralBaseline("RGT", "Feng et al. 2022, Heterogeneity-aware Twitter bot detection with relational graph transformers (AAAI)",
-        DetectorFamily.Graph, "rgt", new ModelOptions { Layers = 2, Hidden = 64, Heads = 4, OutputHeads = 4, Dropout = 0.3 },
+        DetectorFamily.Graph, "rgt", new ModelOptions { Layers = 2, Hidden = 64, Heads = 2, OutputHeads = 2, Dropout = 0.3 },
         Adam(1e-3, 3e-5) with { DecoupledWeightDecay = true },
         UserFeatureBlocks.All, UserGraphView.Relational, branchedInput: true);
 
