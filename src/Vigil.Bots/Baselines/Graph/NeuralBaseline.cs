@@ -60,8 +60,6 @@ public sealed class NeuralBaseline : IBotDetector
     {
         if (RequiresUserEdges && !task.HasUserEdges) return "the dataset has no user–user edges";
         if (task.Valid.Length == 0) return "the dataset has no validation users to select on";
-        if (_blocks.HasFlag(UserFeatureBlocks.Tweets) && !_blocks.HasFlag(UserFeatureBlocks.Profile) && task.Dataset.Tweets.Count == 0)
-            return "the dataset has no tweets";
         return null;
     }
 
