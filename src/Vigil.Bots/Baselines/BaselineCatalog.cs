@@ -12,7 +12,7 @@ public static class BaselineCatalog
     private static readonly Func<IBotDetector>[] Factories =
     [
         Lee.Create, SgBot.Create, Varol.Create, Kudugunta.Create, Abreu.Create, Kantepe.Create, Knauth.Create,
-        Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, Moghaddam.Create,
+        Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, DeeProBot.Create, Moghaddam.Create,
     ];
 
     /// <summary>A fresh instance of every baseline, in leaderboard-listing order.</summary>
