@@ -21,7 +21,7 @@ public static class BenchmarkReport
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigil benchmark report</title>");
         html.AppendLine("<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}" +
-            "th,td{border:1px solid #bbb;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}" +
+            "th,td{border:1px solid #bbb;padding:4px 8px;text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}" +
             "th{background:#eee}img.chart{display:block;margin:1em 0;max-width:100%}.confusion{display:inline-block;margin:0 1.5em 1em 0;vertical-align:top}</style>");
         html.AppendLine("</head><body>");
         html.AppendLine("<h1>Vigil benchmark report</h1>");
