@@ -13,7 +13,7 @@ public static class BaselineCatalog
     private static readonly Func<IBotDetector>[] Factories =
     [
         Lee.Create, SgBot.Create, Varol.Create, Kudugunta.Create, Abreu.Create, Kantepe.Create, Knauth.Create,
-        Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, Moghaddam.Create,
+        Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, DeeProBot.Create, Moghaddam.Create,
         NeuralBaselines.Roberta,
         NeuralBaselines.Gcn, NeuralBaselines.Gat, NeuralBaselines.Alhosseini, NeuralBaselines.BotRgcn, NeuralBaselines.Rgt,
         NeuralBaselines.SimpleHgn, NeuralBaselines.Hgt,

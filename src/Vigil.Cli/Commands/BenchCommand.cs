@@ -53,7 +53,6 @@ public static class BenchCommand
                 using var store = ResultsStore.Open(parse.GetValue(db)!);
                 var runner = new BenchmarkRunner(store, new BenchmarkOptions { Seeds = seedCount, Resume = parse.GetValue(resume) });
                 var sweep = BenchProgressDisplay.Run(progress => runner.Run(dataset, chosen, progress, cancellation.Token));
-                foreach (var (method, reason) in sweep.Unsupported) Terminal.Info($"[grey]{Markup.Escape(method)} skipped: {Markup.Escape(reason)}[/]");
                 var keys = sweep.Keys.ToHashSet();
                 var rows = Leaderboard.From(store.Runs().Where(r => keys.Contains(r.Key)));
                 LeaderboardTable.Print(rows);

@@ -36,6 +36,6 @@ internal static class BenchProgressDisplay
         BenchmarkEvent.Started => $"[{p.Done}/{p.Total}] {p.Method} seed {p.Seed}: running",
         BenchmarkEvent.Finished => $"[{p.Done}/{p.Total}] {p.Method} seed {p.Seed}: {p.Detail}",
         BenchmarkEvent.Resumed => $"[{p.Done}/{p.Total}] {p.Method} seed {p.Seed}: already stored",
-        _ => $"{p.Method}: skipped, {p.Detail}",
+        _ => $"{p.Method} skipped: {p.Detail}",
     };
 }

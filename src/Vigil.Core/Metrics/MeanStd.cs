@@ -20,8 +20,9 @@ public readonly record struct MeanStd(double Mean, double Std, int Count)
             n++;
         }
         if (n == 0) return new MeanStd(double.NaN, double.NaN, 0);
+        // Identical values (a deterministic method over seeds) give exactly that value and std 0, not rounding noise.
+        if (kept.TrueForAll(v => v == kept[0])) return new MeanStd(kept[0], 0, n);
         double mean = sum / n;
-        // Two-pass: deviations from the mean, so nearly equal values give an exact 0, not rounding noise.
         foreach (var v in kept) sumSquares += (v - mean) * (v - mean);
         return new MeanStd(mean, n == 1 ? 0 : Math.Sqrt(sumSquares / (n - 1)), n);
     }

@@ -21,6 +21,8 @@ public static class MetricBarChart
         plot.Axes.Bottom.SetTicks(positions, bars.Select(b => b.Label).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        // Room for the rotated method names, which ScottPlot would otherwise clip.
+        plot.Axes.Bottom.MinimumSize = 10 + 7 * bars.Select(b => b.Label.Length).DefaultIfEmpty(4).Max();
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel(metric);

@@ -21,7 +21,7 @@ public static class BenchmarkReport
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigil benchmark report</title>");
         html.AppendLine("<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}" +
-            "th,td{border:1px solid #bbb;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}" +
+            "th,td{border:1px solid #bbb;padding:4px 8px;text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}" +
             "th{background:#eee}img.chart{display:block;margin:1em 0;max-width:100%}.confusion{display:inline-block;margin:0 1.5em 1em 0;vertical-align:top}</style>");
         html.AppendLine("</head><body>");
         html.AppendLine("<h1>Vigil benchmark report</h1>");
@@ -42,7 +42,7 @@ public static class BenchmarkReport
             html.AppendLine($"<p>Content hash <code>{E(dataset.DatasetHash)}</code>.</p>");
             WriteTable(html, datasetRows, index);
             Image(html, $"accuracy-{index}", $"Accuracy of each method on {label}", MetricBarChart.Render($"Accuracy on {label}", "Accuracy",
-                datasetRows.Select(r => (r.Method, r.Accuracy.Mean, r.Accuracy.Std)).ToList()));
+                datasetRows.Select(r => (Label(r), r.Accuracy.Mean, r.Accuracy.Std)).ToList()));
             WriteRoc(html, datasetRows, datasetRuns, predictions, label, index);
             WriteConfusions(html, datasetRows, datasetRuns);
             WriteDepth(html, datasetRuns, label, index);
@@ -59,7 +59,7 @@ public static class BenchmarkReport
             "<th>ROC-AUC</th><th>train s</th><th>peak MB</th><th>MAD</th></tr></thead><tbody>");
         foreach (var r in rows)
         {
-            html.AppendLine($"<tr><td>{E(r.Method)}</td><td>{E(r.Family)}</td><td>{r.Runs}</td><td>{r.Accuracy.Format()}</td>" +
+            html.AppendLine($"<tr><td>{E(Label(r))}</td><td>{E(r.Family)}</td><td>{r.Runs}</td><td>{r.Accuracy.Format()}</td>" +
                 $"<td>{r.Precision.Format()}</td><td>{r.Recall.Format()}</td><td>{r.F1.Format()}</td><td>{r.Mcc.Format()}</td>" +
                 $"<td>{r.RocAuc.Format()}</td><td>{r.TrainSeconds.Format("F3")}</td><td>{r.PeakMemoryMb.Format("F0")}</td><td>{r.Mad?.Format() ?? "–"}</td></tr>");
         }
@@ -78,7 +78,7 @@ public static class BenchmarkReport
                 if (samples.Count == 0) continue;
                 var isBot = samples.Select(s => s.Label == 1).ToArray();
                 var scores = samples.Select(s => s.Score).ToArray();
-                curves.Add(($"{row.Method} (seed {run.Seed})", RocCurve.Compute(isBot, scores)));
+                curves.Add(($"{Label(row)} (seed {run.Seed})", RocCurve.Compute(isBot, scores)));
                 break;
             }
         }
@@ -99,7 +99,7 @@ public static class BenchmarkReport
             var mine = runs.Where(r => r.Method == row.Method && r.ConfigHash == row.ConfigHash).ToList();
             long tp = mine.Sum(r => r.Metrics.TruePositives), fp = mine.Sum(r => r.Metrics.FalsePositives);
             long tn = mine.Sum(r => r.Metrics.TrueNegatives), fn = mine.Sum(r => r.Metrics.FalseNegatives);
-            html.AppendLine($"<table class=\"confusion\"><caption>{E(row.Method)}</caption>" +
+            html.AppendLine($"<table class=\"confusion\"><caption>{E(Label(row))}</caption>" +
                 "<tr><th>true \\ predicted</th><th>human</th><th>bot</th></tr>" +
                 $"<tr><th>human</th><td>{tn}</td><td>{fp}</td></tr><tr><th>bot</th><td>{fn}</td><td>{tp}</td></tr></table>");
         }
@@ -124,6 +124,9 @@ public static class BenchmarkReport
         Image(html, $"mad-{index}", $"MAD against depth on {label}", DepthChart.Render($"MAD against depth on {label}", "MAD", madSeries));
         Image(html, $"depth-accuracy-{index}", $"Accuracy against depth on {label}", DepthChart.Render($"Accuracy against depth on {label}", "Accuracy", accuracySeries));
     }
+
+    /// <summary>The method's name, with its depth for graph methods (one row per depth).</summary>
+    private static string Label(LeaderboardRow row) => row.Layers is { } layers ? $"{row.Method} ({layers} layers)" : row.Method;
 
     private static void Image(StringBuilder html, string id, string alt, byte[] png) =>
         html.AppendLine($"<img class=\"chart\" id=\"{id}\" alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");

@@ -20,8 +20,8 @@ public class LearnerTests
     [Fact]
     public void Row_weights_move_the_split_to_where_the_weighted_impurity_is_least()
     {
-        // Unweighted, x ≤ 2.5 vs > 2.5 leaves one error on each side equally; a heavy weight on row 3 (a positive)
-        // makes the split below it, at 2.5 → pure right side, and the leaf values are weighted shares.
+        // Weighted Gini × weight: split at 2.5 leaves {F, F} | {T×10, F}: 0 + 2·(10/11)·(1/11)·11 ≈ 1.82; at 3.5,
+        // {F, F, T×10} | {F}: 2·(10/12)·(2/12)·12 ≈ 3.33; at 1.5 worse still. So 2.5, and the right leaf holds 10/11.
         var data = Data([[1], [2], [3], [4]], [false, false, true, false]);
         var tree = DecisionTree.Grow(data, data.Labels!, [1, 1, 10, 1], maxDepth: 1);
         Assert.Equal(0, tree.Predict([2]));
