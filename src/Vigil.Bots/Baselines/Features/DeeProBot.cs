@@ -89,7 +89,7 @@ public sealed class DeeProBot : IBotDetector
 
     private static (Tensor Tokens, Tensor Numbers) Inputs(BotDetectionTask task, int[] users, DescriptionTokens tokens, NumericScaling scaling) =>
         (tensor(tokens.Encode(task, users), [users.Length, tokens.Length]),
-         tensor(scaling.Apply(FeatureMatrix.Build(task, Numeric, users).Values), [users.Length, Numeric.Length]));
+         tensor(scaling.Apply(TabularFeatures.Build(task, Numeric, users).Values), [users.Length, Numeric.Length]));
 
     private static double[] Score(DeeProBotNetwork network, BotDetectionTask task, int[] users, DescriptionTokens tokens, NumericScaling scaling)
     {
@@ -112,7 +112,7 @@ public sealed class DeeProBot : IBotDetector
     {
         public static NumericScaling Learn(BotDetectionTask task, int[] users)
         {
-            var values = Log(FeatureMatrix.Build(task, Numeric, users).Values);
+            var values = Log(TabularFeatures.Build(task, Numeric, users).Values);
             int d = Numeric.Length, n = users.Length;
             var mean = new float[d];
             var std = new float[d];

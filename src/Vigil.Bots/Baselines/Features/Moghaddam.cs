@@ -16,5 +16,5 @@ public static class Moghaddam
     public static IBotDetector Create() => new TabularBaseline("Moghaddam", Paper,
         [Followers, Following, TweetCount, FriendsInData, FollowersInData, Reciprocity, FriendFollowersMean, FriendFollowersStd,
          FriendFollowingMean, FriendFollowingStd, FriendTweetsMean, FriendTweetsStd, FriendAgeMean, FriendAgeStd, FriendVerifiedShare],
-        new RandomForestLearner(), required: FeatureInput.Profile | FeatureInput.UserEdges);
+        new RandomForestLearner(), required: DataInput.Profile | DataInput.UserEdges);
 }

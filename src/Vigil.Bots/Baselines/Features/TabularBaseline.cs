@@ -15,14 +15,14 @@ public sealed class TabularBaseline : IBotDetector
     private readonly IReadOnlyList<UserFeature> _features;
     private readonly ITabularLearner _learner;
     private readonly Smote? _smote;
-    private readonly FeatureInput _required;
+    private readonly DataInput _required;
 
     /// <param name="name">Leaderboard name, after the paper.</param>
     /// <param name="paper">The paper, for the config and the docs.</param>
     /// <param name="features">The paper's features; those the dataset lacks inputs for are left out.</param>
     /// <param name="required">Inputs without which the method does not run at all.</param>
     public TabularBaseline(string name, string paper, IReadOnlyList<UserFeature> features, ITabularLearner learner,
-        Smote? smote = null, FeatureInput required = FeatureInput.Profile)
+        Smote? smote = null, DataInput required = DataInput.Profile)
     {
         Name = name;
         Paper = paper;
@@ -43,20 +43,20 @@ public sealed class TabularBaseline : IBotDetector
     public string Name { get; }
     public string Paper { get; }
     public DetectorFamily Family => DetectorFamily.Feature;
-    public bool RequiresUserEdges => _required.HasFlag(FeatureInput.UserEdges);
+    public bool RequiresUserEdges => _required.HasFlag(DataInput.UserEdges);
     public string Config { get; }
     public IReadOnlyList<UserFeature> PaperFeatures => _features;
 
     /// <summary>The paper's features that <paramref name="task"/>'s dataset has inputs for.</summary>
     public IReadOnlyList<UserFeature> FeaturesFor(BotDetectionTask task)
     {
-        var available = FeatureInputs.Available(task);
+        var available = DataInputs.Available(task);
         return _features.Where(f => (available & f.Needs) == f.Needs).ToList();
     }
 
     public string? Unsupported(BotDetectionTask task)
     {
-        var missing = _required & ~FeatureInputs.Available(task);
+        var missing = _required & ~DataInputs.Available(task);
         if (missing != 0) return $"the dataset lacks {missing}";
         return FeaturesFor(task).Count == 0 ? "the dataset has none of the paper's inputs" : null;
     }
@@ -64,7 +64,7 @@ public sealed class TabularBaseline : IBotDetector
     public IFittedBotDetector Fit(BotDetectionTask task, int seed, CancellationToken cancellation)
     {
         var features = FeaturesFor(task);
-        var train = FeatureMatrix.Build(task, features, task.Train);
+        var train = TabularFeatures.Build(task, features, task.Train);
         if (_smote is not null) train = _smote.Resample(train, seed);
         cancellation.ThrowIfCancellationRequested();
         return new Fitted(task, features, _learner.Fit(train, seed));
@@ -74,6 +74,6 @@ public sealed class TabularBaseline : IBotDetector
     {
         public double Threshold => 0.5;
 
-        public double[] Score(int[] userRows) => model.Predict(FeatureMatrix.Build(task, features, userRows));
+        public double[] Score(int[] userRows) => model.Predict(TabularFeatures.Build(task, features, userRows));
     }
 }

@@ -1,5 +1,5 @@
 using static Vigil.Bots.Baselines.Features.Inputs.ProfileValues;
-using P = Vigil.Bots.Baselines.Features.Inputs.FeatureInput;
+using P = Vigil.Bots.Baselines.Features.Inputs.DataInput;
 
 namespace Vigil.Bots.Baselines.Features.Inputs;
 

@@ -4,7 +4,7 @@ using Vigil.Bots.Benchmark;
 namespace Vigil.Bots.Baselines.Features.Inputs;
 
 /// <summary>Computes features for a set of user rows into a <see cref="TabularData"/> labelled with the task's labels.</summary>
-public static class FeatureMatrix
+public static class TabularFeatures
 {
     public static TabularData Build(BotDetectionTask task, IReadOnlyList<UserFeature> features, int[] userRows)
     {

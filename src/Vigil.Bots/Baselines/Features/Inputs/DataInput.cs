@@ -2,9 +2,9 @@ using Vigil.Bots.Benchmark;
 
 namespace Vigil.Bots.Baselines.Features.Inputs;
 
-/// <summary>What a feature is computed from; a dataset offers some of these (<see cref="FeatureInputs.Available"/>).</summary>
+/// <summary>What a feature is computed from; a dataset offers some of these (<see cref="DataInputs.Available"/>).</summary>
 [Flags]
-public enum FeatureInput
+public enum DataInput
 {
     /// <summary>The user object's fields (counts, dates, names, description, flags): every dataset has it.</summary>
     Profile = 1,
@@ -16,21 +16,21 @@ public enum FeatureInput
     UserEdges = 8,
 }
 
-public static class FeatureInputs
+public static class DataInputs
 {
     /// <summary>The inputs <paramref name="task"/>'s dataset has: tweets only when some have a known author.</summary>
-    public static FeatureInput Available(BotDetectionTask task) => task.Cache(t =>
+    public static DataInput Available(BotDetectionTask task) => task.Cache(t =>
     {
-        var inputs = FeatureInput.Profile;
+        var inputs = DataInput.Profile;
         if (UserActivity.Of(t).HasTweets)
         {
-            inputs |= FeatureInput.Tweets;
-            if (t.Dataset.Tweets.HasText) inputs |= FeatureInput.TweetText;
+            inputs |= DataInput.Tweets;
+            if (t.Dataset.Tweets.HasText) inputs |= DataInput.TweetText;
         }
-        if (t.HasUserEdges) inputs |= FeatureInput.UserEdges;
+        if (t.HasUserEdges) inputs |= DataInput.UserEdges;
         return new Box(inputs);
     }).Value;
 
     // The task cache holds reference types.
-    private sealed record Box(FeatureInput Value);
+    private sealed record Box(DataInput Value);
 }
