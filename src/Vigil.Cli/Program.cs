@@ -11,4 +11,7 @@ var root = new RootCommand(
 root.Subcommands.Add(GraphCommand.Create());
 root.Subcommands.Add(BotsCommand.Create());
 root.Subcommands.Add(SafetyCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(LeaderboardCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

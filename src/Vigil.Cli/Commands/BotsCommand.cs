@@ -7,10 +7,12 @@ public static class BotsCommand
 {
     public static Command Create()
     {
-        var bots = new Command("bots", "Bot-detection datasets in TwiBot form: check a dataset folder, summarise it, generate a synthetic one.");
+        var bots = new Command("bots", "Bot-detection datasets in TwiBot form: generate a synthetic one, check a dataset folder, summarise it, convert older datasets into it, extract model features.");
+        bots.Subcommands.Add(BotsGenerateCommand.Create());
         bots.Subcommands.Add(BotsValidateCommand.Create());
         bots.Subcommands.Add(BotsStatsCommand.Create());
-        bots.Subcommands.Add(BotsGenerateCommand.Create());
+        bots.Subcommands.Add(BotsConvertCommand.Create());
+        bots.Subcommands.Add(BotsFeaturesCommand.Create());
         return bots;
     }
 

@@ -29,6 +29,27 @@ public sealed class FeatureMatrix
         Rows = sparse.Rows; Cols = sparse.Cols; Sparse = sparse;
     }
 
+    /// <summary>Dense blocks with the same rows placed side by side (e.g. per-source feature groups).</summary>
+    public static FeatureMatrix ConcatColumns(IReadOnlyList<FeatureMatrix> blocks)
+    {
+        if (blocks.Count == 0) throw new ArgumentException("Concatenating features needs at least one block.");
+        int rows = blocks[0].Rows, cols = blocks.Sum(b => b.Cols);
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            if (blocks[b].Rows != rows) throw new ArgumentException($"Feature block {b} has {blocks[b].Rows} rows, block 0 has {rows}.");
+            if (blocks[b].Dense is null) throw new ArgumentException($"Feature block {b} is sparse; only dense blocks concatenate.");
+        }
+        var values = new float[(long)rows * cols];
+        long offset = 0;
+        foreach (var b in blocks)
+        {
+            for (long r = 0; r < rows; r++)
+                b.Dense!.AsSpan((int)(r * b.Cols), b.Cols).CopyTo(values.AsSpan((int)(r * cols + offset), b.Cols));
+            offset += b.Cols;
+        }
+        return new FeatureMatrix(rows, cols, values);
+    }
+
     /// <summary>The dense values as a [Rows, Cols] tensor (a copy; densifies sparse features).</summary>
     public Tensor ToDenseTensor() =>
         tensor(Dense ?? Sparse!.ToDense(), new long[] { Rows, Cols });

@@ -21,20 +21,31 @@ public sealed class FullBatchTrainer
     public TrainingOutcome Fit(NodeModel model, Graph graph, IProgress<EpochStats>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var trainIdx = Graph.MaskIndices(graph.TrainMask);
-        var valIdx = Graph.MaskIndices(graph.ValMask);
-        if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no training nodes.");
-        if (valIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no validation nodes to select on.");
-
         using var features = FeatureInput.From(graph.Features);
-        var blocks = new[] { new MessageGraph(graph.Adjacency) };
-        using var labels = tensor(graph.Labels.Select(l => (long)l).ToArray());
+        return Fit(model, features, new MessageGraph(graph.Adjacency), graph.Labels, Graph.MaskIndices(graph.TrainMask),
+            Graph.MaskIndices(graph.ValMask), graph.NumClasses, graph.Name, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on explicit inputs: any message graph (e.g. a multi-relational one built with
+    /// <see cref="MessageGraph.FromRelations"/>), the label of every node, and the train and validation rows.
+    /// </summary>
+    public TrainingOutcome Fit(NodeModel model, FeatureInput features, MessageGraph graph, int[] nodeLabels, int[] trainIdx,
+        int[] valIdx, int numClasses, string name, IProgress<EpochStats>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{name}' has no training nodes.");
+        if (valIdx.Length == 0) throw new ArgumentException($"Graph '{name}' has no validation nodes to select on.");
+        if (nodeLabels.Length != features.Rows)
+            throw new ArgumentException($"Graph '{name}': {nodeLabels.Length} labels for {features.Rows} feature rows.");
+
+        var blocks = new[] { graph };
+        using var labels = tensor(nodeLabels.Select(l => (long)l).ToArray());
         using var trainT = tensor(trainIdx.Select(i => (long)i).ToArray());
         using var valT = tensor(valIdx.Select(i => (long)i).ToArray());
         using var trainY = labels.index_select(0, trainT);
         using var valY = labels.index_select(0, valT);
 
-        using var optimizer = OptimizerFactory.Adam(model, _options);
+        using var optimizer = OptimizerFactory.Create(model, _options);
         var history = new List<EpochStats>(_options.Epochs);
         var best = new BestCheckpoint(model, _options);
         var clock = new Stopwatch();
@@ -84,6 +95,6 @@ public sealed class FullBatchTrainer
             probabilities = nn.functional.softmax(output, 1).contiguous().data<float>().ToArray();
         }
         best.Dispose();
-        return new TrainingOutcome(history, best.Epoch, finalLogits, probabilities, graph.NumClasses);
+        return new TrainingOutcome(history, best.Epoch, finalLogits, probabilities, numClasses);
     }
 }

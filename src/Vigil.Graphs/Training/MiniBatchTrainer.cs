@@ -42,7 +42,7 @@ public sealed class MiniBatchTrainer
         var trainSampler = new NeighborSampler(graph.Adjacency, _fanouts, _options.Seed);
         var loader = new NodeBatchLoader(trainSampler, trainIdx, _batchSize, _options.Seed);
 
-        using var optimizer = OptimizerFactory.Adam(model, _options);
+        using var optimizer = OptimizerFactory.Create(model, _options);
         var history = new List<EpochStats>(_options.Epochs);
         var best = new BestCheckpoint(model, _options);
         var clock = new Stopwatch();

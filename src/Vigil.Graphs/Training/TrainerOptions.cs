@@ -14,6 +14,8 @@ public sealed record TrainerOptions
     public double? DenseWeightDecay { get; init; }
     /// <summary>Stop after this many epochs without a better validation accuracy or loss.</summary>
     public int Patience { get; init; } = 100;
+    /// <summary>AdamW's decoupled weight decay instead of Adam's L2 penalty (BotRGCN's optimiser).</summary>
+    public bool DecoupledWeightDecay { get; init; }
     public int Seed { get; init; }
     public ModelSelection Selection { get; init; } = ModelSelection.ValidationAccuracy;
 

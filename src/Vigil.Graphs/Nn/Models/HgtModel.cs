@@ -12,8 +12,8 @@ public sealed class HgtModel : RelationalStackModel
     public override int MessagePassingDepth => layers.Count;
 
     public HgtModel(int inFeatures, int numClasses, int layerCount, int hidden, int numRelations, int heads,
-        double dropout, double attentionDropout, GraphPerturbation perturbation)
-        : base("hgt", inFeatures, numClasses, hidden, dropout, perturbation)
+        double dropout, double attentionDropout, GraphPerturbation perturbation, IReadOnlyList<int>? inputBranches = null)
+        : base("hgt", inFeatures, numClasses, hidden, dropout, perturbation, inputBranches)
     {
         if (layerCount < 1) throw new ArgumentException($"Model 'hgt' needs at least one layer, got {layerCount}.");
         for (int l = 0; l < layerCount; l++) layers.Add(new HgtConv(hidden, heads, numRelations, attentionDropout));

@@ -38,6 +38,12 @@ public sealed record ModelOptions
 
     /// <summary>Relations rgcn expects in each graph's <see cref="MessageGraph.Relations"/> (1: a plain graph).</summary>
     public int NumRelations { get; init; } = 1;
+    /// <summary>
+    /// Column widths of the feature blocks for models with a branched input stage (botrgcn, rgt, simplehgn, hgt):
+    /// each block gets its own input layer, as BotRGCN does for numeric, categorical, description and tweet
+    /// features. Null: one input layer over all columns.
+    /// </summary>
+    public IReadOnlyList<int>? InputBranches { get; init; }
     /// <summary>PairNorm after every hidden layer of the layer-stack models (null: none).</summary>
     public PairNormMode? PairNorm { get; init; }
     public double PairNormScale { get; init; } = 1.0;

@@ -7,7 +7,7 @@ namespace Vigil.Graphs.Nn.Models;
 public static class NodeModels
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["gcn", "gat", "sage", "sage-max", "gin", "sgc", "appnp", "gcnii", "agnn", "mlp", "rgcn", "rgt", "simplehgn", "hgt"];
+        ["gcn", "gat", "sage", "sage-max", "gin", "sgc", "appnp", "gcnii", "agnn", "mlp", "rgcn", "botrgcn", "rgt", "simplehgn", "hgt"];
 
     public static NodeModel Create(string name, int inFeatures, int numClasses, ModelOptions? options = null)
     {
@@ -19,9 +19,11 @@ public static class NodeModels
         bool stack = name is "gcn" or "gat" or "sage" or "sage-max" or "gin" or "rgcn";
         if (!stack && o.UsesStackFeatures)
             throw new ArgumentException($"Model '{name}' has its own fixed architecture: PairNorm, batch norm, residual and jumping-knowledge options apply to gcn, gat, sage, sage-max, gin and rgcn only.");
-        bool relational = name is "rgcn" or "rgt" or "simplehgn" or "hgt";
+        bool relational = name is "rgcn" or "botrgcn" or "rgt" or "simplehgn" or "hgt";
         if (!relational && o.NumRelations != 1)
-            throw new ArgumentException($"Model '{name}' is single-relational; {o.NumRelations} relations need rgcn, rgt, simplehgn or hgt.");
+            throw new ArgumentException($"Model '{name}' is single-relational; {o.NumRelations} relations need rgcn, botrgcn, rgt, simplehgn or hgt.");
+        if (o.InputBranches is not null && name is not ("botrgcn" or "rgt" or "simplehgn" or "hgt"))
+            throw new ArgumentException($"Model '{name}' has no branched input stage; input branches apply to botrgcn, rgt, simplehgn and hgt.");
 
         var perturbation = new GraphPerturbation(o.DropEdge, o.DropNode, o.DropAttribute, o.DropAttributeMode,
             o.Seed is long seed ? new Generator((ulong)seed) : null);
@@ -46,11 +48,13 @@ public static class NodeModels
             "gcnii" => new Gcn2Model(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Alpha!.Value, o.Lambda!.Value,
                 o.Dropout!.Value, perturbation),
             "rgt" => new RgtModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
-                o.OutputHeads!.Value, o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
+                o.OutputHeads!.Value, o.Dropout!.Value, o.AttentionDropout!.Value, perturbation, o.InputBranches),
             "simplehgn" => new SimpleHgnModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
-                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
+                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation, o.InputBranches),
             "hgt" => new HgtModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Heads!.Value,
-                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation),
+                o.Dropout!.Value, o.AttentionDropout!.Value, perturbation, o.InputBranches),
+            "botrgcn" => new BotRgcnModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.NumRelations, o.Dropout!.Value,
+                perturbation, o.InputBranches),
             "agnn" => new AgnnModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Dropout!.Value, perturbation),
             _ => new MlpModel(inFeatures, numClasses, o.Layers!.Value, o.Hidden!.Value, o.Dropout!.Value, perturbation),
         };

@@ -23,6 +23,8 @@ public static class PaperDefaults
         "agnn" => new() { Layers = 4, Hidden = 16, Dropout = 0.5 },
         // Schlichtkrull et al. 2018 (entity classification): 2 layers, 16 hidden, no dropout.
         "rgcn" => new() { Layers = 2, Hidden = 16, Dropout = 0.0 },
+        // Feng et al. 2021 (BotRGCN): hidden 32, two R-GCN layers, dropout 0.1.
+        "botrgcn" => new() { Layers = 2, Hidden = 32, Dropout = 0.1 },
         // The relational transformers as the TwiBot-22 framework runs them on user graphs (2 layers, LeakyReLU MLP
         // around them). RGT: 8 transformer heads, 8 semantic heads (OutputHeads carries the semantic heads).
         "rgt" => new() { Layers = 2, Hidden = 128, Heads = 8, OutputHeads = 8, Dropout = 0.3, AttentionDropout = 0.0 },

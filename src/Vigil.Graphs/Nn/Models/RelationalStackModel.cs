@@ -9,11 +9,14 @@ namespace Vigil.Graphs.Nn.Models;
 /// <summary>
 /// The shape the relational bot detectors share (BotRGCN, RGT, Simple-HGN and HGT as the TwiBot-22 framework runs
 /// them): Linear + LeakyReLU into the hidden width, a stack of relation-aware layers, then Linear + LeakyReLU and
-/// a linear classifier. Dropout precedes every layer. Subclasses supply the layers.
+/// a linear classifier. Dropout precedes every layer. With input branches (BotRGCN's numeric, categorical,
+/// description and tweet blocks) the input stage is a <see cref="BranchedInput"/> instead. Subclasses supply the layers.
 /// </summary>
 public abstract class RelationalStackModel : NodeModel
 {
-    private readonly FeatureLinear input, outputHidden, output;
+    private readonly FeatureLinear? input;
+    private readonly BranchedInput? branchedInput;
+    private readonly FeatureLinear outputHidden, output;
     private readonly DropAttribute inputDropout;
     private readonly GraphPerturbation perturbation;
     private readonly string modelName;
@@ -22,13 +25,19 @@ public abstract class RelationalStackModel : NodeModel
     public double Dropout { get; }
 
     protected RelationalStackModel(string name, int inFeatures, int numClasses, int hidden, double dropout,
-        GraphPerturbation perturbation) : base(name)
+        GraphPerturbation perturbation, IReadOnlyList<int>? inputBranches = null) : base(name)
     {
         if (hidden < 1) throw new ArgumentException($"Model '{name}' needs a positive hidden width, got {hidden}.");
         if (dropout is < 0 or >= 1) throw new ArgumentException($"Model '{name}' dropout must be in [0, 1), got {dropout}.");
         modelName = name; Hidden = hidden; Dropout = dropout; this.perturbation = perturbation;
         inputDropout = new DropAttribute(dropout, DropAttributeMode.Element);
-        input = new FeatureLinear(inFeatures, hidden);
+        if (inputBranches is { Count: > 0 })
+        {
+            if (inputBranches.Sum() != inFeatures)
+                throw new ArgumentException($"Model '{name}': input branches [{string.Join(", ", inputBranches)}] add up to {inputBranches.Sum()} columns, the features have {inFeatures}.");
+            branchedInput = new BranchedInput(inputBranches, hidden);
+        }
+        else input = new FeatureLinear(inFeatures, hidden);
         outputHidden = new FeatureLinear(hidden, hidden);
         output = new FeatureLinear(hidden, numClasses);
     }
@@ -39,11 +48,31 @@ public abstract class RelationalStackModel : NodeModel
     /// <summary>Called once per forward pass before the first layer (for layers that carry state across the stack).</summary>
     protected virtual void BeginForward() { }
 
+    private Tensor Embed(FeatureInput features)
+    {
+        if (input is not null) return nn.functional.leaky_relu(input.forward(features));
+        if (features.Dense is null)
+            throw new ArgumentException($"Model '{modelName}': branched input needs dense features.");
+        return branchedInput!.forward(features.Dense);
+    }
+
+    /// <summary>The users' final hidden representations (before the output MLP), e.g. to measure their smoothness.</summary>
+    public Tensor Represent(FeatureInput x, IReadOnlyList<MessageGraph> blocks) => Encode(x, blocks);
+
     public override Tensor forward(FeatureInput x, IReadOnlyList<MessageGraph> blocks)
+    {
+        var h = Encode(x, blocks);
+        using var dropped2 = FastDropout.Apply(h, Dropout, training);
+        using var hidden = nn.functional.leaky_relu(outputHidden.forward(dropped2));
+        h.Dispose();
+        return output.forward(hidden);
+    }
+
+    private Tensor Encode(FeatureInput x, IReadOnlyList<MessageGraph> blocks)
     {
         var (features, graphs) = perturbation.forward(x, blocks);
         var perLayer = LayerGraphs.PerLayer(modelName, graphs, MessagePassingDepth);
-        var h = nn.functional.leaky_relu(input.forward(inputDropout.forward(features)));
+        var h = Embed(inputDropout.forward(features));
         BeginForward();
         for (int l = 0; l < MessagePassingDepth; l++)
         {
@@ -52,9 +81,6 @@ public abstract class RelationalStackModel : NodeModel
             h.Dispose();
             h = next;
         }
-        using var dropped2 = FastDropout.Apply(h, Dropout, training);
-        using var hidden = nn.functional.leaky_relu(outputHidden.forward(dropped2));
-        h.Dispose();
-        return output.forward(hidden);
+        return h;
     }
 }

@@ -12,8 +12,8 @@ public sealed class RgtModel : RelationalStackModel
     public override int MessagePassingDepth => layers.Count;
 
     public RgtModel(int inFeatures, int numClasses, int layerCount, int hidden, int numRelations, int heads, int semanticHeads,
-        double dropout, double attentionDropout, GraphPerturbation perturbation)
-        : base("rgt", inFeatures, numClasses, hidden, dropout, perturbation)
+        double dropout, double attentionDropout, GraphPerturbation perturbation, IReadOnlyList<int>? inputBranches = null)
+        : base("rgt", inFeatures, numClasses, hidden, dropout, perturbation, inputBranches)
     {
         if (layerCount < 1) throw new ArgumentException($"Model 'rgt' needs at least one layer, got {layerCount}.");
         for (int l = 0; l < layerCount; l++) layers.Add(new RgtConv(hidden, numRelations, heads, semanticHeads, attentionDropout));

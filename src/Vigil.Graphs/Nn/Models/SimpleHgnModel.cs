@@ -17,8 +17,8 @@ public sealed class SimpleHgnModel : RelationalStackModel
     public override int MessagePassingDepth => layers.Count;
 
     public SimpleHgnModel(int inFeatures, int numClasses, int layerCount, int hidden, int numRelations, int heads,
-        double dropout, double attentionDropout, GraphPerturbation perturbation)
-        : base("simplehgn", inFeatures, numClasses, hidden, dropout, perturbation)
+        double dropout, double attentionDropout, GraphPerturbation perturbation, IReadOnlyList<int>? inputBranches = null)
+        : base("simplehgn", inFeatures, numClasses, hidden, dropout, perturbation, inputBranches)
     {
         if (layerCount < 1) throw new ArgumentException($"Model 'simplehgn' needs at least one layer, got {layerCount}.");
         if (hidden % heads != 0) throw new ArgumentException($"Model 'simplehgn': hidden width {hidden} does not split into {heads} heads.");

@@ -1,0 +1,20 @@
+namespace Vigil.Bots.Benchmark;
+
+/// <summary>A trained detector: a bot score per user, where a score of at least <see cref="Threshold"/> means "bot".</summary>
+public interface IFittedBotDetector
+{
+    double Threshold { get; }
+
+    /// <summary>Bot scores (higher = more bot-like) of the users at <paramref name="userRows"/>, in that order.</summary>
+    double[] Score(int[] userRows);
+}
+
+/// <summary>
+/// Implemented by fitted graph detectors: the depth of the network and the mean average distance (MAD) of the final
+/// user representations, so over-smoothing shows on the leaderboard and in the report.
+/// </summary>
+public interface IReportsSmoothness
+{
+    int Layers { get; }
+    double Mad { get; }
+}

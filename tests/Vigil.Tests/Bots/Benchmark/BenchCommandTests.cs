@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Vigil.Bots.IO;
+using Vigil.Core.Results;
+using Vigil.Tests.Cli;
+
+namespace Vigil.Tests.Bots.Benchmark;
+
+/// <summary>The real <c>vigil</c> executable: bench, leaderboard and report on a small dataset folder.</summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly DatasetFolder _data = new();
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "vigil-bench-cli-" + Guid.NewGuid().ToString("N"));
+
+    public BenchCommandTests()
+    {
+        TwiBotWriter.Write(SyntheticBots.Build(users: 200, seed: 12), _data.Path);
+        Directory.CreateDirectory(_work);
+    }
+
+    private string Db => Path.Combine(_work, "results.db");
+
+    [Fact]
+    public void Bench_json_holds_one_row_per_method_with_each_metric_as_mean_and_std_and_then_leaderboard_and_report_read_the_database()
+    {
+        var bench = VigilProcess.Run("bench", "--data", _data.Path, "--methods", "Efthimion,Santos,Moghaddam", "--seeds", "2", "--db", Db, "--json");
+        Assert.True(bench.ExitCode == 0, bench.Stderr);
+        Assert.Contains("Moghaddam skipped", bench.Stderr);
+        using (var json = JsonDocument.Parse(bench.Stdout))
+        {
+            var rows = json.RootElement.EnumerateArray().ToList();
+            Assert.Equal(["Efthimion", "Santos"], rows.Select(r => r.GetProperty("method").GetString()).Order());
+            foreach (var row in rows)
+            {
+                Assert.Equal("feature", row.GetProperty("family").GetString());
+                Assert.Equal(2, row.GetProperty("runs").GetInt32());
+                foreach (var metric in new[] { "accuracy", "precision", "recall", "f1", "mcc", "roc_auc" })
+                {
+                    double mean = row.GetProperty(metric).GetProperty("mean").GetDouble();
+                    Assert.InRange(mean, -1, 1);
+                    // Both methods are deterministic.
+                    Assert.Equal(0, row.GetProperty(metric).GetProperty("std").GetDouble());
+                }
+                Assert.True(row.GetProperty("accuracy").GetProperty("mean").GetDouble() > 0.7);
+            }
+        }
+
+        var outFolder = Path.Combine(_work, "board");
+        var board = VigilProcess.Run("leaderboard", "--db", Db, "--out", outFolder, "--json");
+        Assert.True(board.ExitCode == 0, board.Stderr);
+        Assert.Equal(2, JsonDocument.Parse(board.Stdout).RootElement.GetArrayLength());
+        Assert.Contains("| Efthimion | feature |", File.ReadAllText(Path.Combine(outFolder, "leaderboard.md")));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(outFolder, "leaderboard.csv")).Length);
+
+        var html = Path.Combine(_work, "report.html");
+        var report = VigilProcess.Run("report", "--db", Db, "--out", html);
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        var page = File.ReadAllText(html);
+        Assert.Contains("<table class=\"leaderboard\"", page);
+        Assert.Contains("id=\"roc-1\"", page);
+    }
+
+    [Fact]
+    public void Bench_without_data_or_with_an_unknown_method_fails_with_a_clear_message()
+    {
+        var noData = VigilProcess.Run("bench", "--db", Db);
+        Assert.Equal(2, noData.ExitCode);
+        Assert.Contains("--data", noData.Stderr);
+
+        var unknown = VigilProcess.Run("bench", "--data", _data.Path, "--methods", "Lee,Nope", "--db", Db);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Unknown method 'Nope'", unknown.Stderr);
+
+        var missing = VigilProcess.Run("leaderboard", "--db", Path.Combine(_work, "none.db"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Stderr);
+    }
+
+    [Fact]
+    public void A_killed_sweep_resumes_without_losing_or_repeating_a_finished_run()
+    {
+        string[] args = ["bench", "--data", _data.Path, "--methods", "Efthimion,Santos,Knauth", "--seeds", "3", "--db", Db];
+        // Kill the process (no chance to clean up) once two runs have reported finishing.
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using (var p = Process.Start(psi)!)
+        {
+            _ = p.StandardOutput.ReadToEndAsync();
+            int finished = 0;
+            string? line;
+            while ((line = p.StandardError.ReadLine()) is not null)
+            {
+                if (line.Contains("accuracy") && ++finished == 2) break;
+            }
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            Assert.Equal(2, finished);
+        }
+        List<(RunKey Key, long Id)> before;
+        using (var store = ResultsStore.Open(Db)) before = store.Runs().Select(r => (r.Key, r.Id)).ToList();
+        Assert.InRange(before.Count, 2, 8);
+
+        var resumed = VigilProcess.Run([.. args, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains($"{9 - before.Count} runs made, {before.Count} found stored", resumed.Stderr);
+        using (var store = ResultsStore.Open(Db))
+        {
+            var after = store.Runs();
+            Assert.Equal(9, after.Count);
+            Assert.Equal(9, after.Select(r => r.Key).Distinct().Count());
+            foreach (var (key, id) in before) Assert.Equal(id, after.Single(r => r.Key == key).Id);
+        }
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
+    }
+}
