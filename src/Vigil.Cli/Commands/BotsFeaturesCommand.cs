@@ -43,6 +43,7 @@ public static class BotsFeaturesCommand
                 var cacheDirectory = parse.GetValue(noCache) ? null : parse.GetValue(cache);
                 using var textEncoder = TextEncoders.Create(parse.GetValue(encoder)!);
                 clock.Restart();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var features = BotFeatureExtractor.Extract(dataset, textEncoder, new BotFeatureOptions
                 {
                     TweetsPerUser = parse.GetValue(tweets),
@@ -51,8 +52,9 @@ public static class BotsFeaturesCommand
                     Progress = line => Terminal.Info($"[grey]{Markup.Escape(line)}[/]"),
                 });
                 double seconds = clock.Elapsed.TotalSeconds;
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
                 var cacheFile = cacheDirectory is null ? null : BotFeatureCacheFile.PathFor(cacheDirectory, features.Key);
-                var document = BotsFeaturesDocument.From(features, dir, cacheFile, readSeconds, seconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+                var document = BotsFeaturesDocument.From(features, dir, cacheFile, readSeconds, seconds, cpuSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
                 if (parse.GetValue(json)) Terminal.WriteJson(document);
                 Print(document);
                 return 0;
@@ -84,7 +86,7 @@ public static class BotsFeaturesCommand
             table.AddRow(name, $"{shape[0]:N0} × {shape[1]}");
         foreach (var (relation, edges) in d.FollowRelations) table.AddRow($"edges: {Markup.Escape(relation)}", edges.ToString("N0"));
         Terminal.Human.Write(table);
-        Terminal.Info($"[bold]{Markup.Escape(d.Encoder)}[/]: {d.Users:N0} users ({d.SelectedTweets:N0} tweets embedded) in {d.FeatureSeconds:F2} s = {d.UsersPerSecond:F0} users/s" +
+        Terminal.Info($"[bold]{Markup.Escape(d.Encoder)}[/]: {d.Users:N0} users ({d.SelectedTweets:N0} tweets embedded) in {d.FeatureSeconds:F2} s ({d.FeatureCpuSeconds:F2} CPU s) = {d.UsersPerSecond:F0} users/s" +
             $"{(d.FromCache ? " [green](from cache)[/]" : "")}; labelled {d.Labelled:N0} (train {d.Train:N0} / valid {d.Valid:N0} / test {d.Test:N0}); peak memory {d.PeakMemoryMb:F0} MB");
     }
 }

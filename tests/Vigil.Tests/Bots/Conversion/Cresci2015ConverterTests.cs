@@ -36,10 +36,10 @@ public class Cresci2015ConverterTests
         Assert.Equal(3, d.Edges(BotRelation.Post).Count);
 
         // followers u→v: v follows u. 21 and 12 follow 11 (99 is not a user).
-        var followers = Pairs(d, BotRelation.Followers);
+        var followers = EdgePairs.Of(d, BotRelation.Followers);
         Assert.Equal(new[] { (11L, 21L), (11L, 12L) }, followers);
         // following u→v: u follows v. 11 follows 12; 12 follows 22 (77 is not a user).
-        Assert.Equal(new[] { (11L, 12L), (12L, 22L) }, Pairs(d, BotRelation.Following));
+        Assert.Equal(new[] { (11L, 12L), (12L, 22L) }, EdgePairs.Of(d, BotRelation.Following));
 
         Assert.Equal(1, converted.Summary.Skipped[Cresci2015Converter.SkippedTweetsOfOtherUsers]);
         Assert.Equal(2, converted.Summary.Skipped[Cresci2015Converter.SkippedFollowEdgesOutside]);
@@ -117,11 +117,5 @@ public class Cresci2015ConverterTests
         Assert.Equal((14, 4, 2), (Count(BotLabel.Human, DataSplit.Train), Count(BotLabel.Human, DataSplit.Valid), Count(BotLabel.Human, DataSplit.Test)));
         Assert.Equal((7, 2, 1), (Count(BotLabel.Bot, DataSplit.Train), Count(BotLabel.Bot, DataSplit.Valid), Count(BotLabel.Bot, DataSplit.Test)));
         Assert.Equal(DataSplit.None, d.Splits[30]);
-    }
-
-    private static (long, long)[] Pairs(BotDataset d, BotRelation relation)
-    {
-        var e = d.Edges(relation);
-        return Enumerable.Range(0, e.Count).Select(i => (d.Users.Ids[e.Sources[i]], d.Users.Ids[e.Targets[i]])).ToArray();
     }
 }

@@ -52,8 +52,8 @@ public class TwiBot20ConverterTests
         Assert.Equal(4, d.Edges(BotRelation.Post).Count);
 
         // following u→v (u follows v): 1→2, 3→1; followers u→v (v follows u): 1→3, 4→1. 500 and 600 are outside.
-        Assert.Equal(new[] { (1L, 2L), (3L, 1L) }, Pairs(d, BotRelation.Following));
-        Assert.Equal(new[] { (1L, 3L), (4L, 1L) }, Pairs(d, BotRelation.Followers));
+        Assert.Equal(new[] { (1L, 2L), (3L, 1L) }, EdgePairs.Of(d, BotRelation.Following));
+        Assert.Equal(new[] { (1L, 3L), (4L, 1L) }, EdgePairs.Of(d, BotRelation.Followers));
         Assert.Equal(2, converted.Summary.Skipped[TwiBot20Converter.SkippedFollowEdgesOutside]);
         Assert.Equal((2, 2, 1, 2, 1, 1), (converted.Summary.Humans, converted.Summary.Bots, converted.Summary.Unlabelled, converted.Summary.Train, converted.Summary.Valid, converted.Summary.Test));
     }
@@ -86,11 +86,5 @@ public class TwiBot20ConverterTests
         Assert.Equal((DataProblem.MalformedJson, "test.json"), (e.Problem, e.File));
         // The bad token is on the file's last line.
         Assert.Equal(File.ReadAllLines(source.File("test.json")).Length, e.Line);
-    }
-
-    private static (long, long)[] Pairs(BotDataset d, BotRelation relation)
-    {
-        var e = d.Edges(relation);
-        return Enumerable.Range(0, e.Count).Select(i => (d.Users.Ids[e.Sources[i]], d.Users.Ids[e.Targets[i]])).ToArray();
     }
 }

@@ -1,20 +1,14 @@
 using Vigil.Bots.Data;
 using Vigil.Bots.Features;
-using Vigil.Bots.IO;
-using Vigil.Core.Text.Hashed;
 
 namespace Vigil.Tests.Bots.Features;
 
 /// <summary>The feature cache: a second extraction reads the file without encoding; any setting or content change misses it.</summary>
 public class BotFeatureCacheTests
 {
-    private static BotDataset Read()
-    {
-        using var folder = HandMadeTwiBot22.Create();
-        return TwiBotReader.Read(folder.Path);
-    }
+    private static BotDataset Read() => FeatureTestInput.HandMade();
 
-    private static CountingEncoder Encoder(int dimension = 16) => new(new HashedNgramEncoder(new HashedNgramOptions { Dimension = dimension, MaxDegreeOfParallelism = 1 }));
+    private static CountingEncoder Encoder(int dimension = 16) => new(FeatureTestInput.Encoder(dimension));
 
     [Fact]
     public void ASecondExtractionReadsTheCacheAndEncodesNothing()

@@ -1,22 +1,12 @@
 using Vigil.Bots.Data;
 using Vigil.Bots.Features;
 using Vigil.Bots.IO;
-using Vigil.Core.Text;
-using Vigil.Core.Text.Hashed;
 
 namespace Vigil.Tests.Bots.Features;
 
 /// <summary>The BotRGCN feature recipe on the hand-made TwiBot-22 folder, checked against values worked out from its files.</summary>
 public class BotFeatureExtractorTests
 {
-    private static BotDataset Read()
-    {
-        using var folder = HandMadeTwiBot22.Create();
-        return TwiBotReader.Read(folder.Path);
-    }
-
-    private static HashedNgramEncoder Encoder(int dimension = 16) => new(new HashedNgramOptions { Dimension = dimension, MaxDegreeOfParallelism = 1 });
-
     // Population z-scores, the reference for NumericFeatures.
     private static double[] ZScores(double[] values, bool[]? scope = null)
     {
@@ -29,8 +19,8 @@ public class BotFeatureExtractorTests
     [Fact]
     public void NumericFeaturesAreZScoresOfTheProfileCounts()
     {
-        var d = Read();
-        using var encoder = Encoder();
+        var d = FeatureTestInput.HandMade();
+        using var encoder = FeatureTestInput.Encoder();
         var f = BotFeatureExtractor.Extract(d, encoder);
         // The latest timestamp in the folder is tweet t103's, 2022-01-22 08:30:00.
         var collection = new DateTimeOffset(2022, 1, 22, 8, 30, 0, TimeSpan.Zero);
@@ -53,8 +43,8 @@ public class BotFeatureExtractorTests
     [Fact]
     public void TrainingScopeTakesTheStatisticsFromTrainUsersOnly()
     {
-        var d = Read();
-        using var encoder = Encoder();
+        var d = FeatureTestInput.HandMade();
+        using var encoder = FeatureTestInput.Encoder();
         var f = BotFeatureExtractor.Extract(d, encoder, new BotFeatureOptions { Normalization = NormalizationScope.TrainingUsers });
         // u1 and u2 are the train users.
         var expected = ZScores(new double[] { 10, 1, 0, 3 }, new[] { true, true, false, false });
@@ -65,8 +55,8 @@ public class BotFeatureExtractorTests
     [Fact]
     public void CategoricalFeaturesAreTheProfileFlags()
     {
-        using var encoder = Encoder();
-        var f = BotFeatureExtractor.Extract(Read(), encoder);
+        using var encoder = FeatureTestInput.Encoder();
+        var f = BotFeatureExtractor.Extract(FeatureTestInput.HandMade(), encoder);
         // protected, verified, default profile image: u1 is verified with the default image, u2 protected.
         Assert.Equal(new float[] { 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0 }, f.Categorical.Dense);
     }
@@ -74,8 +64,8 @@ public class BotFeatureExtractorTests
     [Fact]
     public void TextBlocksAreTheDescriptionAndTheMeanOfTheFirstTweets()
     {
-        var d = Read();
-        using var encoder = Encoder();
+        var d = FeatureTestInput.HandMade();
+        using var encoder = FeatureTestInput.Encoder();
         var f = BotFeatureExtractor.Extract(d, encoder);
         var descriptions = encoder.Encode(new[] { "Roam #a #b @u2", "line\nbreak \"quoted\" é 😀", "", "" });
         Assert.Equal(descriptions, f.Description.Dense);
@@ -97,7 +87,7 @@ public class BotFeatureExtractorTests
         var texts = new[] { "alpha beta", "gamma delta", "epsilon", "zeta eta" };
         long[] authors = { 1, 2, 1, 1 };
         for (int t = 0; t < texts.Length; t++) d.Tweets.Add(new TweetRow(t) { AuthorId = authors[t], Text = texts[t] });
-        using var encoder = Encoder();
+        using var encoder = FeatureTestInput.Encoder();
         var f = BotFeatureExtractor.Extract(d, encoder, new BotFeatureOptions { TweetsPerUser = 2 });
         var v = encoder.Encode(texts);
         for (int i = 0; i < 16; i++)
@@ -111,8 +101,8 @@ public class BotFeatureExtractorTests
     [Fact]
     public void TheGraphHoldsTheFollowRelationsLabelsAndMasks()
     {
-        using var encoder = Encoder();
-        var f = BotFeatureExtractor.Extract(Read(), encoder);
+        using var encoder = FeatureTestInput.Encoder();
+        var f = BotFeatureExtractor.Extract(FeatureTestInput.HandMade(), encoder);
         Assert.True(f.HasFollowGraph);
         Assert.Equal(new[] { "followers", "following" }, f.Graph.Relations.Select(r => r.Type.Relation));
         Assert.Equal(1, f.Graph.Relation("followers").NumEdges);
@@ -134,7 +124,7 @@ public class BotFeatureExtractorTests
     {
         using var folder = HandMadeTwiBot22.Create();
         var d = TwiBotReader.Read(folder.Path, new TwiBotReaderOptions { LoadTweetText = false });
-        using var encoder = Encoder();
+        using var encoder = FeatureTestInput.Encoder();
         var e = Assert.Throws<InvalidOperationException>(() => BotFeatureExtractor.Extract(d, encoder));
         Assert.Contains("LoadTweetText", e.Message);
     }
