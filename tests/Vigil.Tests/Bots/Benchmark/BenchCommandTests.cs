@@ -62,12 +62,28 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Bench_without_data_or_with_an_unknown_method_fails_with_a_clear_message()
+    public void Bench_without_data_generates_the_built_in_dataset_once_into_the_cache()
     {
-        var noData = VigilProcess.Run("bench", "--db", Db);
-        Assert.Equal(2, noData.ExitCode);
-        Assert.Contains("--data", noData.Stderr);
+        var cache = Path.Combine(_work, "cache");
+        var env = new Dictionary<string, string> { ["VIGIL_CACHE"] = cache };
+        var first = VigilProcess.RunWithEnvironment(env, "bench", "--methods", "Efthimion", "--seeds", "1", "--db", Db, "--json");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("generating the built-in dataset", first.Stderr);
+        var folder = Assert.Single(Directory.GetDirectories(cache));
+        Assert.True(File.Exists(Path.Combine(folder, "edge.csv")), "the generated dataset has a follow graph");
+        var row = Assert.Single(JsonDocument.Parse(first.Stdout).RootElement.EnumerateArray().ToList());
+        Assert.True(row.GetProperty("accuracy").GetProperty("mean").GetDouble() > 0.8);
 
+        // The second sweep reuses the folder (same bytes, so --resume finds the stored run).
+        var again = VigilProcess.RunWithEnvironment(env, "bench", "--methods", "Efthimion", "--seeds", "1", "--db", Db, "--resume");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.DoesNotContain("generating", again.Stderr);
+        Assert.Contains("0 runs made, 1 found stored", again.Stderr);
+    }
+
+    [Fact]
+    public void Bench_with_an_unknown_method_fails_with_a_clear_message()
+    {
         var unknown = VigilProcess.Run("bench", "--data", _data.Path, "--methods", "Lee,Nope", "--db", Db);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Unknown method 'Nope'", unknown.Stderr);
