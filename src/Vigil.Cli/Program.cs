@@ -10,4 +10,5 @@ var root = new RootCommand(
     "Every command that reports results takes --json: stdout then holds one JSON document, progress goes to stderr.");
 root.Subcommands.Add(GraphCommand.Create());
 root.Subcommands.Add(BotsCommand.Create());
+root.Subcommands.Add(NasCommand.Create());
 return root.Parse(args).Invoke();
