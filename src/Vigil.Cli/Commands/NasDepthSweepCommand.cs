@@ -66,7 +66,7 @@ public static class NasDepthSweepCommand
                             Seed = seed,
                             Operations = NasSearchCommand.ParseOperations(parse.GetValue(operations)),
                             OperationOptions = shared.Operations(parse),
-                            Network = new SuperNetOptions { Hidden = parse.GetValue(shared.Hidden) },
+                            Network = new SuperNetOptions { Hidden = parse.GetValue(shared.Hidden), InputDropout = parse.GetValue(shared.InputDropout) },
                             Smoothness = new SmoothnessOptions { Weight = parse.GetValue(shared.Smoothness) },
                             MaxActivationBytes = shared.MaxBytes(parse),
                         };

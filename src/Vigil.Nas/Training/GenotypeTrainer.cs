@@ -13,7 +13,7 @@ namespace Vigil.Nas.Training;
 /// <summary>
 /// Retrains a genotype from scratch, full batch, as GraTO does: the loss is cross-entropy on the training nodes plus
 /// the smoothness term sampled from training nodes only; every epoch scores the network on the validation nodes by
-/// the harmonic mean of the MAD of their output logits and their macro-F1, and the best-scoring epoch (ties: lower
+/// the harmonic mean of their MAD (of the last block's output by default, as the search scores) and their macro-F1, and the best-scoring epoch (ties: lower
 /// validation loss) is the one restored and reported. Stops after <see cref="GenotypeTrainingOptions.Patience"/>
 /// epochs in which neither the score nor the validation loss improved. Deterministic in the seed.
 /// </summary>
@@ -81,7 +81,7 @@ public static class GenotypeTrainer
                 optimizer.step();
                 trainLoss = l.item<float>();
             }
-            var (valLoss, f1, mad) = Validate(network, features, messageGraph, graph, valIdx, valT, valY, madOptions);
+            var (valLoss, f1, mad) = Validate(network, features, messageGraph, graph, valIdx, valT, valY, madOptions, options.SelectionRepresentation);
             clock.Stop();
             double score = Search.SelectionScore.HarmonicMean(mad, f1);
             var stats = new GenotypeEpochStats(epoch, trainLoss, valLoss, f1, mad, score, clock.Elapsed.TotalMilliseconds);
@@ -104,16 +104,17 @@ public static class GenotypeTrainer
     }
 
     private static (double Loss, double MacroF1, double Mad) Validate(GenotypeNetwork network, FeatureInput features, MessageGraph messageGraph,
-        Graph graph, int[] valIdx, Tensor valT, Tensor valY, MadOptions madOptions)
+        Graph graph, int[] valIdx, Tensor valT, Tensor valY, MadOptions madOptions, SelectionRepresentation selection)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         network.eval();
-        var logits = network.Run(features, messageGraph).Logits;
+        var (logits, hidden) = network.Run(features, messageGraph);
         double loss = nn.functional.cross_entropy(logits.index_select(0, valT), valY).item<float>();
         var predictions = logits.argmax(1).to(ScalarType.Int32).data<int>().ToArray();
         double f1 = ClassificationMetrics.MacroF1(graph.Labels, predictions, graph.NumClasses, valIdx);
-        double mad = MeanAverageDistance.Global(RepresentationMatrix.FromTensor(logits), valIdx, madOptions);
+        var scored = selection == SelectionRepresentation.Logits ? logits : hidden;
+        double mad = MeanAverageDistance.Global(RepresentationMatrix.FromTensor(scored), valIdx, madOptions);
         return (loss, f1, mad);
     }
 

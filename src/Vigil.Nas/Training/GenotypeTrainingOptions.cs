@@ -17,6 +17,8 @@ public sealed record GenotypeTrainingOptions
     /// <summary>Stop after this many epochs without a better selection score or a lower validation loss.</summary>
     public int Patience { get; init; } = 100;
     public SmoothnessOptions Smoothness { get; init; } = new() { Weight = 0.1 };
+    /// <summary>Which output's validation MAD enters the selection score.</summary>
+    public SelectionRepresentation SelectionRepresentation { get; init; } = SelectionRepresentation.Hidden;
     /// <summary>How the validation MAD of the selection score is computed (its seed is replaced by the run's seed).</summary>
     public MadOptions SelectionMad { get; init; } = new();
     /// <summary>Refuse a graph whose estimated full-batch activations exceed this (see <see cref="FullBatchLimit"/>).</summary>
