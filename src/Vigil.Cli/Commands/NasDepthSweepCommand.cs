@@ -29,7 +29,7 @@ public static class NasDepthSweepCommand
         var depths = new Option<string>("--depths") { Description = "Comma-separated depths (layers; APPNP's K; the genotype's blocks).", DefaultValueFactory = _ => "2,4,8,16,32" };
         var models = new Option<string?>("--models") { Description = "Comma-separated models. Default: all of " + string.Join(", ", DepthSweepModel.Keys) + "." };
         var genotype = new Option<string?>("--genotype") { Description = "Genotype JSON for the GraTO model. Default: search one first on --data." };
-        var searchEpochs = new Option<int>("--search-epochs") { Description = "Search epochs when no --genotype is given.", DefaultValueFactory = _ => 100 };
+        var searchEpochs = new Option<int>("--search-epochs") { Description = "Search epochs when no --genotype is given.", DefaultValueFactory = _ => 50 };
         var operations = new Option<string?>("--operations") { Description = "Candidate operations of that search. Default: GraTO's set." };
         var maxEpochs = new Option<int?>("--max-epochs") { Description = "Cap on every model's training epochs. Default: each recipe's own (--epochs sets the genotype's)." };
         var outDir = new Option<string>("--out") { Description = "Folder for the table, the plots and the JSON.", Required = true };

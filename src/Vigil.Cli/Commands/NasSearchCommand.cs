@@ -21,7 +21,7 @@ public static class NasSearchCommand
         var layers = new Option<int>("--layers") { Description = "Blocks of the retrained network.", DefaultValueFactory = _ => 2 };
         var searchLayers = new Option<int?>("--search-layers") { Description = "Blocks of the search network (all share one α, so the cell is the same at any depth). Default: --layers up to 2." };
         var steps = new Option<int>("--steps") { Description = "Intermediate nodes per cell.", DefaultValueFactory = _ => 3 };
-        var searchEpochs = new Option<int>("--search-epochs") { Description = "Search epochs.", DefaultValueFactory = _ => 100 };
+        var searchEpochs = new Option<int>("--search-epochs") { Description = "Search epochs (on Cora the validation macro-F1 of the search network levels off within about 40).", DefaultValueFactory = _ => 50 };
         var order = new Option<string>("--order") { Description = "Architecture gradient: first or second (unrolled DARTS).", DefaultValueFactory = _ => "first" };
         order.AcceptOnlyFromAmong("first", "second");
         var operations = new Option<string?>("--operations") { Description = "Comma-separated candidate operations. Default: GraTO's set. Known: " + string.Join(", ", SearchSpace.KnownOperations) + "." };

@@ -29,7 +29,7 @@ public sealed class NasCommandTests : IDisposable
         var search = VigilProcess.Run(["nas", "search", "--data", _data, "--layers", "2", "--seeds", "2", "--search-epochs", "3", "--steps", "2",
             "--operations", "gcn,identity,drop-edge", .. Tiny, "--out", outDir, "--json"]);
         Assert.True(search.ExitCode == 0, search.Stderr);
-        Assert.Contains("search epoch", search.Stderr);
+        Assert.Contains("best epoch", search.Stderr);
         using var doc = JsonDocument.Parse(search.Stdout);
         var root = doc.RootElement;
         var seeds = root.GetProperty("seeds").EnumerateArray().ToArray();
