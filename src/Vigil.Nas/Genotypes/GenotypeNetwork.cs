@@ -61,7 +61,7 @@ public sealed class GenotypeNetwork : NodeModel
         if (!graph.IsSquare) throw new ArgumentException($"A genotype network trains full batch only: pass one square graph, got a {graph.NumTargets}×{graph.NumSources} block.");
         if (x.Rows != graph.NumTargets) throw new ArgumentException($"Features have {x.Rows} rows for a graph of {graph.NumTargets} nodes.");
         if (graph.Relations is not null)
-            throw new ArgumentException($"The genotype network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
+            throw new ArgumentException("The genotype network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
         // The dropped copy's tensors belong to the caller's dispose scope, as every other intermediate does.
         var initial = nn.functional.relu(stem.forward(inputDropout.forward(x)));
         CellState residual = new(initial, graph), previous = residual;

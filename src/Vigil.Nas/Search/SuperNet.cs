@@ -76,7 +76,7 @@ public sealed class SuperNet : NodeModel
         if (!graph.IsSquare) throw new ArgumentException($"The search network trains full batch only: pass one square graph, got a {graph.NumTargets}×{graph.NumSources} block.");
         if (x.Rows != graph.NumTargets) throw new ArgumentException($"Features have {x.Rows} rows for a graph of {graph.NumTargets} nodes.");
         if (graph.Relations is not null)
-            throw new ArgumentException($"The search network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
+            throw new ArgumentException("The search network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
         var initial = nn.functional.relu(stem.forward(inputDropout.forward(x)));
         var weights = OperationWeights();
         var strongest = StrongestCandidates();

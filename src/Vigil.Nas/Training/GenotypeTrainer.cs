@@ -32,6 +32,7 @@ public static class GenotypeTrainer
             options.MaxActivationBytes, "genotype network");
         var clock = Stopwatch.StartNew();
         manual_seed(seed);
+        // Owned by the network from here on: its random operations draw from it for as long as it trains.
         var generator = new Generator((ulong)seed);
         var network = new GenotypeNetwork(genotype, graph.Features.Cols, graph.NumClasses, options.Network, generator);
         try
