@@ -14,4 +14,5 @@ root.Subcommands.Add(SafetyCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(LeaderboardCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(NasCommand.Create());
 return root.Parse(args).Invoke();

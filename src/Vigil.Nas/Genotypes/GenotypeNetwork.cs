@@ -3,6 +3,7 @@ using TorchSharp.Modules;
 using Vigil.Graphs.Nn;
 using Vigil.Graphs.Nn.Linear;
 using Vigil.Graphs.Nn.Models;
+using Vigil.Graphs.Nn.Regularization;
 using Vigil.Nas.Cells;
 using Vigil.Nas.Operations;
 using Vigil.Nas.Search;
@@ -21,6 +22,7 @@ public sealed class GenotypeNetwork : NodeModel
     private readonly FeatureLinear stem;
     private readonly ModuleList<GenotypeCell> cells;
     private readonly FeatureLinear classifier;
+    private readonly DropAttribute inputDropout;
 
     public Genotype Genotype { get; }
     public GenotypeNetworkOptions Options { get; }
@@ -37,8 +39,11 @@ public sealed class GenotypeNetwork : NodeModel
         if (Options.Hidden < 1) throw new ArgumentException($"The hidden width must be positive, got {Options.Hidden}.");
         if (inFeatures < 1) throw new ArgumentException($"A genotype network needs at least one input feature, got {inFeatures}.");
         if (numClasses < 1) throw new ArgumentException($"A genotype network needs at least one class, got {numClasses}.");
+        if (Options.InputDropout is < 0 or >= 1 || Options.OutputDropout is < 0 or >= 1)
+            throw new ArgumentException($"Dropout rates must be in [0, 1), got input {Options.InputDropout} and output {Options.OutputDropout}.");
         Genotype = genotype;
         Generator = generator;
+        inputDropout = new DropAttribute(Options.InputDropout, DropAttributeMode.Element, generator);
         stem = new FeatureLinear(inFeatures, Options.Hidden);
         cells = new ModuleList<GenotypeCell>(Enumerable.Range(0, Options.Blocks)
             .Select(b => new GenotypeCell(genotype, new OperationContext(Options.Hidden, b, Options.Operations, generator))).ToArray());
@@ -55,13 +60,17 @@ public sealed class GenotypeNetwork : NodeModel
     {
         if (!graph.IsSquare) throw new ArgumentException($"A genotype network trains full batch only: pass one square graph, got a {graph.NumTargets}×{graph.NumSources} block.");
         if (x.Rows != graph.NumTargets) throw new ArgumentException($"Features have {x.Rows} rows for a graph of {graph.NumTargets} nodes.");
-        var initial = nn.functional.relu(stem.forward(x));
+        if (graph.Relations is not null)
+            throw new ArgumentException("The genotype network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
+        // The dropped copy's tensors belong to the caller's dispose scope, as every other intermediate does.
+        var initial = nn.functional.relu(stem.forward(inputDropout.forward(x)));
         CellState residual = new(initial, graph), previous = residual;
         foreach (var cell in cells)
         {
             var output = cell.Forward(residual, previous, initial);
             (residual, previous) = (previous, output with { Features = nn.functional.relu(output.Features) });
         }
-        return (classifier.forward(previous.Features), previous.Features);
+        var h = NoiseDropout.Apply(previous.Features, Options.OutputDropout, training, Generator);
+        return (classifier.forward(h), previous.Features);
     }
 }

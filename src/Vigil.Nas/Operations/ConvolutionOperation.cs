@@ -13,7 +13,7 @@ namespace Vigil.Nas.Operations;
 public sealed class ConvolutionOperation : SearchOperation
 {
     private readonly nn.Module<Tensor, MessageGraph, Tensor> conv;
-    private readonly PairNorm norm;
+    private readonly PairNorm? norm;
     private readonly Generator? generator;
 
     public double Dropout { get; }
@@ -21,7 +21,7 @@ public sealed class ConvolutionOperation : SearchOperation
     public ConvolutionOperation(string name, nn.Module<Tensor, MessageGraph, Tensor> conv, OperationContext context) : base(name)
     {
         this.conv = conv;
-        norm = new PairNorm(context.Options.PairNorm, context.Options.PairNormScale);
+        norm = context.Options.PairNorm is { } mode ? new PairNorm(mode, context.Options.PairNormScale) : null;
         Dropout = context.Options.Dropout;
         generator = context.Generator;
         RegisterComponents();
@@ -30,6 +30,8 @@ public sealed class ConvolutionOperation : SearchOperation
     public override CellState forward(CellState input, Tensor initial)
     {
         var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
-        return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, input.Graph))) };
+        return input with { Features = nn.functional.relu(Normalize(conv.forward(x, input.Graph))) };
     }
+
+    private Tensor Normalize(Tensor h) => norm is null ? h : norm.forward(h);
 }

@@ -13,7 +13,7 @@ namespace Vigil.Nas.Operations;
 public sealed class InitialResidualOperation : SearchOperation
 {
     private readonly Gcn2Conv conv;
-    private readonly PairNorm norm;
+    private readonly PairNorm? norm;
     private readonly Generator? generator;
 
     public double Dropout { get; }
@@ -22,7 +22,7 @@ public sealed class InitialResidualOperation : SearchOperation
     {
         var o = context.Options;
         conv = new Gcn2Conv(context.Hidden, o.InitialResidualAlpha, o.InitialResidualLambda, context.Block + 1);
-        norm = new PairNorm(o.PairNorm, o.PairNormScale);
+        norm = o.PairNorm is { } mode ? new PairNorm(mode, o.PairNormScale) : null;
         Dropout = o.Dropout;
         generator = context.Generator;
         RegisterComponents();
@@ -31,6 +31,8 @@ public sealed class InitialResidualOperation : SearchOperation
     public override CellState forward(CellState input, Tensor initial)
     {
         var x = NoiseDropout.Apply(input.Features, Dropout, training, generator);
-        return input with { Features = nn.functional.relu(norm.forward(conv.forward(x, initial, input.Graph))) };
+        return input with { Features = nn.functional.relu(Normalize(conv.forward(x, initial, input.Graph))) };
     }
+
+    private Tensor Normalize(Tensor h) => norm is null ? h : norm.forward(h);
 }

@@ -10,8 +10,8 @@ public sealed record OperationOptions
 {
     /// <summary>Dropout on the input of every convolution operation (training only; GraTO applied it always).</summary>
     public double Dropout { get; init; } = 0.6;
-    /// <summary>PairNorm after every convolution operation (GraTO: PN-SI, PN for GAT; one mode here).</summary>
-    public PairNormMode PairNorm { get; init; } = PairNormMode.PNSI;
+    /// <summary>PairNorm after every convolution operation (GraTO: PN-SI, PN for GAT; one mode here); null: none.</summary>
+    public PairNormMode? PairNorm { get; init; } = PairNormMode.PNSI;
     public double PairNormScale { get; init; } = 1.0;
     /// <summary>
     /// Dropout on GAT's attention coefficients. GatConv draws it from torch's global generator even when the network

@@ -4,6 +4,7 @@ using Vigil.Core.Metrics;
 using Vigil.Graphs.Data;
 using Vigil.Graphs.Nn;
 using Vigil.Graphs.Smoothness;
+using Vigil.Nas.Cells;
 using Vigil.Nas.Genotypes;
 using Vigil.Nas.Loss;
 using static TorchSharp.torch;
@@ -29,6 +30,9 @@ public static class ArchitectureSearch
         var valIdx = Graph.MaskIndices(graph.ValMask);
         if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no training nodes.");
         if (valIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no validation nodes to score epochs on.");
+        // Every candidate on every edge of every block keeps its output; the α step runs the forward twice more.
+        long outputs = (long)options.Network.Blocks * CellTopology.EdgeCount(options.Network.Steps) * (options.Operations.Count + 1) * 2;
+        Training.FullBatchLimit.Require(graph.Name, graph.NumNodes, options.Network.Hidden, outputs, options.MaxActivationBytes, "architecture search");
 
         var split = options.ArchitectureNodes == ArchitectureNodes.HeldOutTraining
             ? SearchSplit.HoldOut(trainIdx, graph.Labels, options.HeldOutFraction, options.Seed)

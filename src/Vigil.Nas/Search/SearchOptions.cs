@@ -29,6 +29,8 @@ public sealed record SearchOptions
     public double HeldOutFraction { get; init; } = 0.5;
     /// <summary>How the validation MAD of the selection score is computed (its seed is replaced by <see cref="Seed"/>).</summary>
     public MadOptions SelectionMad { get; init; } = new();
+    /// <summary>Refuse a graph whose estimated full-batch activations exceed this (see <see cref="Training.FullBatchLimit"/>).</summary>
+    public long MaxActivationBytes { get; init; } = Training.FullBatchLimit.DefaultMaxBytes;
 
     internal void Validate()
     {

@@ -3,6 +3,7 @@ using TorchSharp.Modules;
 using Vigil.Graphs.Nn;
 using Vigil.Graphs.Nn.Linear;
 using Vigil.Graphs.Nn.Models;
+using Vigil.Graphs.Nn.Regularization;
 using Vigil.Nas.Cells;
 using Vigil.Nas.Genotypes;
 using Vigil.Nas.Operations;
@@ -22,6 +23,7 @@ public sealed class SuperNet : NodeModel
     private readonly ModuleList<SearchCell> cells;
     private readonly FeatureLinear classifier;
     private readonly Parameter alpha;
+    private readonly DropAttribute inputDropout;
 
     public SearchSpace Space { get; }
     /// <summary>The generator the initial weights, α and every random operation draw from (null: torch's global one).</summary>
@@ -42,6 +44,7 @@ public sealed class SuperNet : NodeModel
         if (numClasses < 1) throw new ArgumentException($"The search network needs at least one class, got {numClasses}.");
         Space = space;
         Generator = generator;
+        inputDropout = new DropAttribute(Options.InputDropout, DropAttributeMode.Element, generator);
         stem = new FeatureLinear(inFeatures, Options.Hidden);
         cells = new ModuleList<SearchCell>(Enumerable.Range(0, Options.Blocks)
             .Select(b => new SearchCell(space, Options.Steps, Options.Combine, new OperationContext(Options.Hidden, b, space.Options, generator)))
@@ -72,7 +75,9 @@ public sealed class SuperNet : NodeModel
     {
         if (!graph.IsSquare) throw new ArgumentException($"The search network trains full batch only: pass one square graph, got a {graph.NumTargets}×{graph.NumSources} block.");
         if (x.Rows != graph.NumTargets) throw new ArgumentException($"Features have {x.Rows} rows for a graph of {graph.NumTargets} nodes.");
-        var initial = nn.functional.relu(stem.forward(x));
+        if (graph.Relations is not null)
+            throw new ArgumentException("The search network takes one relation: flatten a heterogeneous graph first (HeteroGraph.ToGraph with the relations to keep).");
+        var initial = nn.functional.relu(stem.forward(inputDropout.forward(x)));
         var weights = OperationWeights();
         var strongest = StrongestCandidates();
         CellState residual = new(initial, graph), previous = residual;
@@ -81,7 +86,8 @@ public sealed class SuperNet : NodeModel
             var output = cell.Forward(residual, previous, initial, weights, strongest);
             (residual, previous) = (previous, output with { Features = nn.functional.relu(output.Features) });
         }
-        return (classifier.forward(previous.Features), previous.Features);
+        var h = NoiseDropout.Apply(previous.Features, Options.InputDropout, training, Generator);
+        return (classifier.forward(h), previous.Features);
     }
 
     /// <summary>The current genotype: per node, the two strongest incoming edges with their strongest operation other than "none".</summary>
