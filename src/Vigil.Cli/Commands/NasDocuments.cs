@@ -1,3 +1,4 @@
+using Vigil.Core.Metrics;
 using System.Text.Json;
 using Vigil.Nas.Genotypes;
 using Vigil.Nas.Search;

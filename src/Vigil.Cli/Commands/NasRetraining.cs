@@ -1,3 +1,4 @@
+using Vigil.Core.Metrics;
 using Spectre.Console;
 using Vigil.Cli.Output;
 using Vigil.Graphs.Data;
@@ -55,5 +56,5 @@ internal static class NasRetraining
         Terminal.Human.Write(table);
     }
 
-    private static string Format(MeanStd m) => $"{m.Mean:F4} ± {m.Std:F4}";
+    private static string Format(MeanStd m) => m.Format();
 }

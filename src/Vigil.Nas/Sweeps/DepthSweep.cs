@@ -1,3 +1,4 @@
+using Vigil.Core.Metrics;
 using System.Diagnostics;
 using Vigil.Graphs.Data;
 using Vigil.Graphs.Training;

@@ -1,3 +1,4 @@
+using Vigil.Core.Metrics;
 using Vigil.Nas.Training;
 
 namespace Vigil.Nas.Sweeps;

@@ -85,12 +85,4 @@ public class GenotypeTrainerTests
         Assert.Contains("1,000 nodes", e.Message);
     }
 
-    [Fact]
-    public void MeanStdIsThePopulationDeviation()
-    {
-        var m = MeanStd.Of([0.80, 0.82, 0.84]);
-        Assert.Equal(0.82, m.Mean, 12);
-        Assert.Equal(Math.Sqrt((0.0004 + 0 + 0.0004) / 3), m.Std, 12);
-        Assert.Throws<ArgumentException>(() => MeanStd.Of([]));
-    }
 }
