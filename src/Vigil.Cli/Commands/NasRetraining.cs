@@ -48,6 +48,16 @@ internal static class NasRetraining
         return documents;
     }
 
+    /// <summary>Writes DIR/result.json (when a folder is given), the JSON document on stdout (with --json) and the summary.</summary>
+    public static int Report(NasResultDocument document, string? dir, bool json)
+    {
+        if (dir is not null)
+            File.WriteAllText(Path.Combine(dir, "result.json"), System.Text.Json.JsonSerializer.Serialize(document, Terminal.JsonOptions));
+        if (json) Terminal.WriteJson(document);
+        PrintSummary(document);
+        return 0;
+    }
+
     public static void PrintSummary(NasResultDocument d)
     {
         var table = new Table().Title(Markup.Escape($"GraTO genotype, {d.Layers} blocks, on {d.Dataset} ({d.Seeds.Count} seeds)"))

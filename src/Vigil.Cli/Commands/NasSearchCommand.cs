@@ -67,10 +67,7 @@ public static class NasSearchCommand
                 var runs = NasRetraining.Run(graph, result.BestGenotype, training, seeds, dir, "retrain");
                 var document = NasResultDocument.From(graph.Name, training, result.BestGenotype, genotypeFile,
                     NasSearchDocument.From(result, options, seconds), runs);
-                File.WriteAllText(Path.Combine(dir, "result.json"), System.Text.Json.JsonSerializer.Serialize(document, Terminal.JsonOptions));
-                if (parse.GetValue(shared.Json)) Terminal.WriteJson(document);
-                NasRetraining.PrintSummary(document);
-                return 0;
+                return NasRetraining.Report(document, dir, parse.GetValue(shared.Json));
             }
             catch (Exception e) when (e is ArgumentException or NpzFormatException or IOException or InvalidOperationException or FormatException)
             {

@@ -34,11 +34,7 @@ public static class NasTrainCommand
                 Terminal.Info(Markup.Escape(g.ToString()));
                 var runs = NasRetraining.Run(graph, g, training, seeds, dir, "train");
                 var document = NasResultDocument.From(graph.Name, training, g, file, null, runs);
-                if (dir is not null)
-                    File.WriteAllText(Path.Combine(dir, "result.json"), System.Text.Json.JsonSerializer.Serialize(document, Terminal.JsonOptions));
-                if (parse.GetValue(shared.Json)) Terminal.WriteJson(document);
-                NasRetraining.PrintSummary(document);
-                return 0;
+                return NasRetraining.Report(document, dir, parse.GetValue(shared.Json));
             }
             catch (Exception e) when (e is ArgumentException or NpzFormatException or IOException or InvalidOperationException or FormatException)
             {
