@@ -38,7 +38,8 @@ public static class NeuralBaselines
 
     public static IBotDetector Rgt() => new NeuralBaseline("RGT", "Feng et al. 2022, Heterogeneity-aware Twitter bot detection with relational graph transformers (AAAI)",
         DetectorFamily.Graph, "rgt", new ModelOptions { Layers = 2, Hidden = 64, Heads = 2, OutputHeads = 2, Dropout = 0.3 },
-        Adam(1e-3, 3e-5) with { DecoupledWeightDecay = true },
+        // RGT's 1e-3 rarely stopped early within 150 epochs (68 s a run on 3,000 users); 5e-3 converges in fewer.
+        Adam(5e-3, 3e-5) with { DecoupledWeightDecay = true, Epochs = 100, Patience = 20 },
         UserFeatureBlocks.All, UserGraphView.Relational, branchedInput: true);
 
     public static IBotDetector SimpleHgn() => new NeuralBaseline("SimpleHGN", "Lv et al. 2021, Are we really making much progress? Revisiting, benchmarking, and refining heterogeneous graph neural networks (KDD)",
