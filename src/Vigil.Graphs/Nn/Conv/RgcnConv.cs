@@ -93,15 +93,14 @@ public sealed class RgcnConv : nn.Module<Tensor, MessageGraph, Tensor>, IFeature
         // Relation messages accumulate in place into the first product (which backward does not need), so the
         // layer allocates one output instead of one per relation; the root term is a view of h and is only read.
         Tensor? y = null;
-        for (int r = 0; r < NumRelations; r++)
+        for (int r = 0; r < NumRelations; r++)   // at least one relation, checked on construction
         {
             using var slice = h.narrow(1, offset + r * OutFeatures, OutFeatures).contiguous();
             var message = SparseOps.SpMM(relations[r].MeanNormalized, slice);
             if (y is null) y = message;
             else { y.add_(message); message.Dispose(); }
         }
-        y ??= zeros(g.NumTargets, OutFeatures, dtype: h.dtype, device: h.device);
-        if (root is not null) y.add_(LayerInput.Targets(h, g).narrow(1, 0, OutFeatures));
-        return bias is null ? y : y.add_(bias);
+        if (root is not null) y!.add_(LayerInput.Targets(h, g).narrow(1, 0, OutFeatures));
+        return bias is null ? y! : y!.add_(bias);
     }
 }

@@ -98,8 +98,7 @@ public abstract class ConvStackModel : NodeModel, IWeightDecayGroups
                 z = convs[l].forward(dropped, perLayer[l]);
             }
             bool isOutput = jumpingKnowledge is null && l == convs.Count - 1;
-            var keep = initialResidual is null ? null : first;
-            if (isOutput) { Release(h, keep, keepLayers); return z; }
+            if (isOutput) { Release(h, first, keepLayers); return z; }
             // Every superseded intermediate is released at once: autograd keeps what it saved, and on large graphs
             // a handle per intermediate held to the end of the step is hundreds of megabytes.
             if (norms.Count > 0) z = Replace(z, norms[normIndex++].forward(z));
@@ -108,7 +107,7 @@ public abstract class ConvStackModel : NodeModel, IWeightDecayGroups
             if (l > 0 && residual is not null && previous!.shape[1] == z.shape[1]) z = Replace(z, residual.forward(z, previous));
             if (l > 0 && initialResidual is not null && first!.shape[1] == z.shape[1]) z = Replace(z, initialResidual.forward(z, first));
             first ??= z;
-            Release(previous, initialResidual is null ? null : first, keepLayers);
+            Release(previous, first, keepLayers);
             previous = z;
             hidden.Add(z);
             h = z;
@@ -122,10 +121,11 @@ public abstract class ConvStackModel : NodeModel, IWeightDecayGroups
         return next;
     }
 
-    /// <summary>Disposes a finished layer output unless it is still needed (as x₀ or for jumping knowledge).</summary>
-    private static void Release(Tensor? layerOutput, Tensor? keep, bool keepLayers)
+    /// <summary>Disposes a finished layer output unless it is still needed (as x₀ of an initial residual, or for jumping knowledge).</summary>
+    private void Release(Tensor? layerOutput, Tensor? first, bool keepLayers)
     {
-        if (layerOutput is null || keepLayers || ReferenceEquals(layerOutput, keep)) return;
+        bool neededAsFirst = initialResidual is not null && ReferenceEquals(layerOutput, first);
+        if (layerOutput is null || keepLayers || neededAsFirst) return;
         layerOutput.Dispose();
     }
 

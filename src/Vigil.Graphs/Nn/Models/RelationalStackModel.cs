@@ -56,19 +56,17 @@ public abstract class RelationalStackModel : NodeModel
         return branchedInput!.forward(features.Dense);
     }
 
-    /// <summary>The users' final hidden representations (before the output MLP), e.g. to measure their smoothness.</summary>
-    public Tensor Represent(FeatureInput x, IReadOnlyList<MessageGraph> blocks) => Encode(x, blocks);
-
     public override Tensor forward(FeatureInput x, IReadOnlyList<MessageGraph> blocks)
     {
-        var h = Encode(x, blocks);
+        var h = Represent(x, blocks);
         using var dropped2 = FastDropout.Apply(h, Dropout, training);
         using var hidden = nn.functional.leaky_relu(outputHidden.forward(dropped2));
         h.Dispose();
         return output.forward(hidden);
     }
 
-    private Tensor Encode(FeatureInput x, IReadOnlyList<MessageGraph> blocks)
+    /// <summary>The users' final hidden representations (before the output MLP), e.g. to measure their smoothness.</summary>
+    public Tensor Represent(FeatureInput x, IReadOnlyList<MessageGraph> blocks)
     {
         var (features, graphs) = perturbation.forward(x, blocks);
         var perLayer = LayerGraphs.PerLayer(modelName, graphs, MessagePassingDepth);
