@@ -10,7 +10,7 @@ namespace Vigil.Safety.Policy.Model;
 /// </summary>
 public sealed class GroupedQueryAttention : nn.Module
 {
-    private readonly TorchSharp.Modules.Linear _query, _key, _value, _output;
+    private readonly TorchSharp.Modules.Linear q_proj, k_proj, v_proj, o_proj;
     private readonly int _heads, _keyValueHeads, _headDim, _layerIndex;
 
     public GroupedQueryAttention(TransformerConfig config, int layerIndex) : base(nameof(GroupedQueryAttention))
@@ -19,14 +19,11 @@ public sealed class GroupedQueryAttention : nn.Module
         _keyValueHeads = config.NumKeyValueHeads;
         _headDim = config.HeadDim;
         _layerIndex = layerIndex;
-        _query = Linear(config.HiddenSize, _heads * _headDim, hasBias: config.QkvBias);
-        _key = Linear(config.HiddenSize, _keyValueHeads * _headDim, hasBias: config.QkvBias);
-        _value = Linear(config.HiddenSize, _keyValueHeads * _headDim, hasBias: config.QkvBias);
-        _output = Linear(_heads * _headDim, config.HiddenSize, hasBias: config.OutputBias);
-        register_module("q_proj", _query);
-        register_module("k_proj", _key);
-        register_module("v_proj", _value);
-        register_module("o_proj", _output);
+        q_proj = Linear(config.HiddenSize, _heads * _headDim, hasBias: config.QkvBias);
+        k_proj = Linear(config.HiddenSize, _keyValueHeads * _headDim, hasBias: config.QkvBias);
+        v_proj = Linear(config.HiddenSize, _keyValueHeads * _headDim, hasBias: config.QkvBias);
+        o_proj = Linear(_heads * _headDim, config.HiddenSize, hasBias: config.OutputBias);
+        RegisterComponents();
     }
 
     /// <summary>
@@ -38,9 +35,9 @@ public sealed class GroupedQueryAttention : nn.Module
     {
         using var scope = NewDisposeScope();
         long batch = x.shape[0], time = x.shape[1];
-        var q = RotaryEmbedding.Apply(_query.forward(x).view(batch, time, _heads, _headDim).transpose(1, 2), cos, sin);
-        var k = RotaryEmbedding.Apply(_key.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2), cos, sin);
-        var v = _value.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2);
+        var q = RotaryEmbedding.Apply(q_proj.forward(x).view(batch, time, _heads, _headDim).transpose(1, 2), cos, sin);
+        var k = RotaryEmbedding.Apply(k_proj.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2), cos, sin);
+        var v = v_proj.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2);
         if (cache is not null) (k, v) = cache.Write(_layerIndex, cacheStart, k, v);
         if (_heads != _keyValueHeads)
         {
@@ -49,7 +46,7 @@ public sealed class GroupedQueryAttention : nn.Module
         }
         var attended = functional.scaled_dot_product_attention(q, k, v, mask, 0.0, causal && mask is null);
         var merged = attended.transpose(1, 2).reshape(batch, time, _heads * _headDim);
-        return _output.forward(merged).MoveToOuterDisposeScope();
+        return o_proj.forward(merged).MoveToOuterDisposeScope();
     }
 
     // HF's repeat_kv: key/value head j serves query heads j·g … j·g + g − 1.

@@ -12,7 +12,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     {
         _eps = eps;
         weight = nn.Parameter(ones(size));
-        register_parameter("weight", weight);
+        RegisterComponents();
     }
 
     // Named as Hugging Face names it, so the state dict maps 1:1 to checkpoints.

@@ -10,23 +10,21 @@ namespace Vigil.Safety.Policy.Model;
 /// </summary>
 public sealed class TransformerBackbone : nn.Module
 {
-    private readonly TorchSharp.Modules.Embedding _embedTokens;
-    private readonly TorchSharp.Modules.ModuleList<DecoderLayer> _layers;
-    private readonly RmsNorm _norm;
+    private readonly TorchSharp.Modules.Embedding embed_tokens;
+    private readonly TorchSharp.Modules.ModuleList<DecoderLayer> layers;
+    private readonly RmsNorm norm;
     private readonly RotaryEmbedding _rotary;
 
     public TransformerBackbone(TransformerConfig config) : base(nameof(TransformerBackbone))
     {
-        _embedTokens = Embedding(config.VocabSize, config.HiddenSize);
-        _layers = new TorchSharp.Modules.ModuleList<DecoderLayer>(Enumerable.Range(0, config.NumHiddenLayers).Select(i => new DecoderLayer(config, i)).ToArray());
-        _norm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
+        embed_tokens = Embedding(config.VocabSize, config.HiddenSize);
+        layers = new TorchSharp.Modules.ModuleList<DecoderLayer>(Enumerable.Range(0, config.NumHiddenLayers).Select(i => new DecoderLayer(config, i)).ToArray());
+        norm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
         _rotary = new RotaryEmbedding(config);
-        register_module("embed_tokens", _embedTokens);
-        register_module("layers", _layers);
-        register_module("norm", _norm);
+        RegisterComponents();
     }
 
-    public TorchSharp.Modules.Embedding EmbedTokens => _embedTokens;
+    public TorchSharp.Modules.Embedding EmbedTokens => embed_tokens;
 
     /// <summary>
     /// Final hidden states [batch, time, hidden]. <paramref name="attentionMask"/> [batch, time] marks real tokens
@@ -63,9 +61,9 @@ public sealed class TransformerBackbone : nn.Module
         var mask = keyMask is null ? null : AttentionMask(keyMask, start, time);
         bool causal = mask is null && time > 1;
         var (cos, sin) = _rotary.Angles(positions);
-        var hidden = _embedTokens.forward(inputIds);
-        foreach (var layer in _layers) hidden = layer.Forward(hidden, cos, sin, mask, causal, cache, start);
-        return _norm.forward(hidden).MoveToOuterDisposeScope();
+        var hidden = embed_tokens.forward(inputIds);
+        foreach (var layer in layers) hidden = layer.Forward(hidden, cos, sin, mask, causal, cache, start);
+        return norm.forward(hidden).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -13,21 +13,18 @@ namespace Vigil.Safety.Policy.Model;
 public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>, ICausalLanguageModel
 {
     private const double InitStd = 0.02;
-    private readonly TransformerBackbone _model;
-    private readonly TorchSharp.Modules.Linear? _lmHead;
+    // Sub-module fields carry Hugging Face's names: TorchSharp names parameters and state-dict keys after fields.
+    private readonly TransformerBackbone model;
+    private readonly TorchSharp.Modules.Linear? lm_head;
 
     public TransformerLanguageModel(TransformerConfig config) : base(nameof(TransformerLanguageModel))
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        _model = new TransformerBackbone(config);
-        register_module("model", _model);
-        if (!config.TieWordEmbeddings)
-        {
-            _lmHead = Linear(config.HiddenSize, config.VocabSize, hasBias: false);
-            register_module("lm_head", _lmHead);
-        }
+        model = new TransformerBackbone(config);
+        if (!config.TieWordEmbeddings) lm_head = Linear(config.HiddenSize, config.VocabSize, hasBias: false);
+        RegisterComponents();
         Initialise();
     }
 
@@ -38,7 +35,7 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>, ICausa
     public nn.Module Module => this;
 
     /// <summary>The matrix that maps hidden states to logits: lm_head's, or the embeddings' when tied.</summary>
-    public Tensor OutputWeight => _lmHead?.weight ?? _model.EmbedTokens.weight!;
+    public Tensor OutputWeight => lm_head?.weight ?? model.EmbedTokens.weight!;
 
     public override Tensor forward(Tensor inputIds) => Logits(inputIds);
 
@@ -54,7 +51,7 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>, ICausa
     }
 
     /// <summary>Final hidden states [batch, time, hidden]; with a cache, appends this call's keys and values to it.</summary>
-    public Tensor HiddenStates(Tensor inputIds, Tensor? attentionMask, KvCache? cache) => _model.Forward(inputIds, attentionMask, cache);
+    public Tensor HiddenStates(Tensor inputIds, Tensor? attentionMask, KvCache? cache) => model.Forward(inputIds, attentionMask, cache);
 
     /// <summary>Logits for hidden states of any leading shape, e.g. only the last position during generation.</summary>
     public Tensor OutputLogits(Tensor hiddenStates) => functional.linear(hiddenStates, OutputWeight);
