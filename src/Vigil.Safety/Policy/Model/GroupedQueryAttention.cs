@@ -38,15 +38,37 @@ public sealed class GroupedQueryAttention : nn.Module
         var q = RotaryEmbedding.Apply(q_proj.forward(x).view(batch, time, _heads, _headDim).transpose(1, 2), cos, sin);
         var k = RotaryEmbedding.Apply(k_proj.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2), cos, sin);
         var v = v_proj.forward(x).view(batch, time, _keyValueHeads, _headDim).transpose(1, 2);
-        if (cache is not null) (k, v) = cache.Write(_layerIndex, cacheStart, k, v);
-        if (_heads != _keyValueHeads)
+        Tensor attended;
+        if (cache is not null)
         {
-            k = RepeatHeads(k);
-            v = RepeatHeads(v);
+            (k, v) = cache.Write(_layerIndex, cacheStart, k, v);
+            attended = GroupedAttention(q, k, v, mask);
         }
-        var attended = functional.scaled_dot_product_attention(q, k, v, mask, 0.0, causal && mask is null);
+        else
+        {
+            if (_heads != _keyValueHeads)
+            {
+                k = RepeatHeads(k);
+                v = RepeatHeads(v);
+            }
+            attended = functional.scaled_dot_product_attention(q, k, v, mask, 0.0, causal && mask is null);
+        }
         var merged = attended.transpose(1, 2).reshape(batch, time, _heads * _headDim);
         return o_proj.forward(merged).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Attention against cached keys without copying them per query head: the g query heads of a key/value head are
+    /// folded into its query rows ([batch, kvHeads, g·time, headDim]), and the mask repeated for each of them.
+    /// </summary>
+    private Tensor GroupedAttention(Tensor q, Tensor k, Tensor v, Tensor? mask)
+    {
+        long batch = q.shape[0], time = q.shape[2];
+        int groups = _heads / _keyValueHeads;
+        if (groups == 1) return functional.scaled_dot_product_attention(q, k, v, mask, 0.0, false);
+        var folded = q.reshape(batch, _keyValueHeads, groups * time, _headDim);
+        var foldedMask = mask?.unsqueeze(2).expand(batch, 1, groups, time, mask.shape[^1]).reshape(batch, 1, groups * time, mask.shape[^1]);
+        return functional.scaled_dot_product_attention(folded, k, v, foldedMask, 0.0, false).view(batch, _heads, time, _headDim);
     }
 
     // HF's repeat_kv: key/value head j serves query heads j·g … j·g + g − 1.
