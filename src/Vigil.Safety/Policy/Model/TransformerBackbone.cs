@@ -28,7 +28,8 @@ public sealed class TransformerBackbone : nn.Module
 
     /// <summary>
     /// Final hidden states [batch, time, hidden]. <paramref name="attentionMask"/> [batch, time] marks real tokens
-    /// (1) and left padding (0) of <paramref name="inputIds"/> only; the cache remembers earlier positions.
+    /// (1) and padding (0) of <paramref name="inputIds"/> only; the cache remembers earlier positions. Padding may
+    /// also follow the real tokens (completions of different lengths): causal attention never lets a real token see it.
     /// </summary>
     public Tensor Forward(Tensor inputIds, Tensor? attentionMask, KvCache? cache)
     {

@@ -85,6 +85,19 @@ public sealed class TransformerLanguageModelTests
         Assert.True(batch[1].allclose(full[0], rtol: 1e-4, atol: 1e-5));
     }
 
+    [Fact]
+    public void Padding_on_both_sides_leaves_the_real_tokens_logits_alone()
+    {
+        // RL batches: left-padded prompts followed by completions of different lengths, right-padded.
+        using var model = TinyPolicies.Create(TransformerConfig.Qwen2, seed: 8);
+        using var ids = TinyPolicies.Ids([0, 0, 7, 8, 9, 10, 0, 0]);
+        using var mask = TinyPolicies.Ids([0, 0, 1, 1, 1, 1, 0, 0]);
+        using var padded = model.Logits(ids, mask);
+        using var alone = model.Logits(TinyPolicies.Ids([7, 8, 9, 10]));
+        Assert.False(padded.isnan().any().item<bool>());
+        Assert.True(padded[0].narrow(0, 2, 4).allclose(alone[0], rtol: 1e-4, atol: 1e-5));
+    }
+
     [Theory]
     [InlineData(TransformerConfig.Qwen2)]
     [InlineData(TransformerConfig.Llama)]
