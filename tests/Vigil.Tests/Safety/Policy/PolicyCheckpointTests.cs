@@ -29,6 +29,32 @@ public sealed class PolicyCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Saved_weights_follow_the_safetensors_layout()
+    {
+        // Read back by hand per the format: u64 little-endian header size, a JSON header of dtype/shape/offsets,
+        // then the raw little-endian bytes, back to back.
+        using var model = TinyPolicies.Create(TransformerConfig.Qwen2, seed: 16);
+        PolicyCheckpoint.Save(model, _dir);
+        var bytes = File.ReadAllBytes(Path.Combine(_dir, PolicyCheckpoint.WeightsFile));
+        long headerSize = BitConverter.ToInt64(bytes, 0);
+        var header = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(bytes, 8, (int)headerSize))!.AsObject();
+        long dataStart = 8 + headerSize, covered = 0;
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.Equal(parameters.Keys.Order(), header.Select(kv => kv.Key).Order());
+        foreach (var (name, entry) in header)
+        {
+            Assert.Equal("F32", (string)entry!["dtype"]!);
+            Assert.Equal(parameters[name].shape, entry["shape"]!.AsArray().Select(d => (long)d!).ToArray());
+            long begin = (long)entry["data_offsets"]![0]!, end = (long)entry["data_offsets"]![1]!;
+            var floats = new float[(end - begin) / 4];
+            Buffer.BlockCopy(bytes, (int)(dataStart + begin), floats, 0, (int)(end - begin));
+            Assert.Equal(parameters[name].detach().flatten().data<float>().ToArray(), floats);
+            covered += end - begin;
+        }
+        Assert.Equal(bytes.Length - dataStart, covered);
+    }
+
+    [Fact]
     public void Loads_sharded_bfloat16_checkpoints_as_float32()
     {
         using var model = TinyPolicies.Create(TransformerConfig.Qwen2, seed: 12);
