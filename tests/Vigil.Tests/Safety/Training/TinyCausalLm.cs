@@ -35,7 +35,7 @@ internal sealed class TinyCausalLm : nn.Module<Tensor, Tensor>, ICausalLanguageM
 }
 
 /// <summary>Samples from a causal LM one token at a time with a generator seeded by the options; token 1 ends a completion.</summary>
-internal sealed class TinySampler(ICausalLanguageModel model) : IRolloutSampler
+internal sealed class TinySampler(ICausalLanguageModel model, Func<IEnumerable<int>, string>? decode = null) : IRolloutSampler
 {
     public const int EndOfSequence = 1;
 
@@ -58,7 +58,7 @@ internal sealed class TinySampler(ICausalLanguageModel model) : IRolloutSampler
                 ids.Add(next);
                 if (next == EndOfSequence) { reason = FinishReason.Stop; break; }
             }
-            result.Add(new GeneratedSequence(prompt, completion.ToArray(), string.Join(" ", completion), reason));
+            result.Add(new GeneratedSequence(prompt, completion.ToArray(), decode?.Invoke(completion) ?? string.Join(" ", completion), reason));
         }
         return result;
     }
