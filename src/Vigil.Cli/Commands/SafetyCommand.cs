@@ -11,6 +11,7 @@ public static class SafetyCommand
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
         safety.Subcommands.Add(SafetyDemoCommand.Create());
+        safety.Subcommands.Add(SafetyProbeCommand.Create());
         return safety;
     }
 
