@@ -54,8 +54,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/ (the real port when 0 was asked for).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The OpenAI base URL clients are given: <see cref="BaseAddress"/> + v1/.</summary>
-    public Uri ApiAddress => new(BaseAddress, "v1/");
+    /// <summary>The OpenAI base URL clients are given, like https://api.openai.com/v1: <see cref="BaseAddress"/> + v1.</summary>
+    public Uri ApiAddress => new(BaseAddress, "v1");
 
     /// <summary>Starts listening; throws <see cref="InvalidOperationException"/> for a non-loopback host without an API key.</summary>
     public static async Task<ChatCompletionsServer> StartAsync(IChatClient client, ChatCompletionsServerOptions options, CancellationToken cancellationToken = default)
