@@ -7,9 +7,10 @@ public static class SafetyCommand
 {
     public static Command Create()
     {
-        var safety = new Command("safety", "Safety verifiers and evaluation: train the learned safety verifier, judge files of completions.");
+        var safety = new Command("safety", "Safety verifiers, evaluation and serving: train the learned safety verifier, judge files of completions, serve a policy.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
+        safety.Subcommands.Add(SafetyServeCommand.Create());
         return safety;
     }
 

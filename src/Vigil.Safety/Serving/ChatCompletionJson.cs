@@ -97,13 +97,19 @@ internal static class ChatCompletionJson
         w.WriteString("model", modelId);
     }
 
+    /// <summary>Token counts, or null when the chat client reported none (never made-up zeros).</summary>
     private static void Usage(Utf8JsonWriter w, UsageDetails? usage)
     {
-        long prompt = usage?.InputTokenCount ?? 0, completion = usage?.OutputTokenCount ?? 0;
+        if (usage is null)
+        {
+            w.WriteNull("usage");
+            return;
+        }
+        long prompt = usage.InputTokenCount ?? 0, completion = usage.OutputTokenCount ?? 0;
         w.WriteStartObject("usage");
         w.WriteNumber("prompt_tokens", prompt);
         w.WriteNumber("completion_tokens", completion);
-        w.WriteNumber("total_tokens", usage?.TotalTokenCount ?? prompt + completion);
+        w.WriteNumber("total_tokens", usage.TotalTokenCount ?? prompt + completion);
         w.WriteEndObject();
     }
 

@@ -26,8 +26,10 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    private static readonly Action<ILogger, string, string, int, long, string, Exception?> LogRequest = LoggerMessage.Define<string, string, int, long, string>(
-        LogLevel.Information, new EventId(1, "Request"), "{Method} {Path} -> {Status} in {ElapsedMs} ms {Usage}");
+    private static readonly Action<ILogger, string, string, int, long, Exception?> LogRequest = LoggerMessage.Define<string, string, int, long>(
+        LogLevel.Information, new EventId(1, "Request"), "{Method} {Path} -> {Status} in {ElapsedMs} ms");
+    private static readonly Action<ILogger, string, string, int, long, long?, long?, Exception?> LogCompletion = LoggerMessage.Define<string, string, int, long, long?, long?>(
+        LogLevel.Information, new EventId(3, "Completion"), "{Method} {Path} -> {Status} in {ElapsedMs} ms: {PromptTokens} prompt tokens, {CompletionTokens} completion tokens");
     private static readonly Action<ILogger, string, Exception?> LogFailure = LoggerMessage.Define<string>(
         LogLevel.Error, new EventId(2, "Failure"), "request failed: {Path}");
 
@@ -79,7 +81,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         if (options.LogRequests)
         {
             // One JSON object per line on stderr, so stdout stays free for the URL a script reads.
-            builder.Logging.AddJsonConsole(json => { json.UseUtcTimestamp = true; json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; });
+            builder.Logging.AddJsonConsole(json => { json.UseUtcTimestamp = true; json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
             builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Information);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -115,9 +117,10 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
             try { await next(context).ConfigureAwait(false); }
             finally
             {
-                var usage = context.Items[UsageItem] is UsageDetails u ? $"prompt_tokens={u.InputTokenCount} completion_tokens={u.OutputTokenCount}" : "";
-                LogRequest(log, context.Request.Method, context.Request.Path, context.Response.StatusCode,
-                    (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds, usage, null);
+                var (method, path, status) = (context.Request.Method, context.Request.Path.ToString(), context.Response.StatusCode);
+                long elapsed = (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (context.Items[UsageItem] is UsageDetails usage) LogCompletion(log, method, path, status, elapsed, usage.InputTokenCount, usage.OutputTokenCount, null);
+                else LogRequest(log, method, path, status, elapsed, null);
             }
         });
         _app.Use(async (context, next) =>
