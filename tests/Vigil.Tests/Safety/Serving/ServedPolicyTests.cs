@@ -2,7 +2,9 @@ using System.ClientModel;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Vigil.Safety.Policy;
+using Vigil.Safety.Policy.Checkpoints;
 using Vigil.Safety.Policy.Generation;
+using Vigil.Safety.Policy.Tokenization;
 using Vigil.Safety.Serving;
 
 namespace Vigil.Tests.Safety.Serving;
@@ -41,6 +43,45 @@ public sealed class ServedPolicyTests
         }
 
         Assert.Equal(Sample().CompletionIds, Sample().CompletionIds);
+    }
+
+    [Fact]
+    public void A_saved_policy_folder_serves_the_same_model_under_its_folder_name()
+    {
+        var dir = Directory.CreateTempSubdirectory("vigil-served-policy-").FullName;
+        try
+        {
+            var prompt = ChatTemplate.Demo.Prompt("Hello");
+            var options = new SamplingOptions { MaxNewTokens = 8, Temperature = 0 };
+            int[] expected;
+            using (var untrained = ServedPolicy.Untrained())
+            {
+                var generator = Assert.IsType<PolicyTextGenerator>(untrained.Client.GetService<ITextGenerator>());
+                PolicyCheckpoint.Save(generator.Model, dir);
+                Assert.IsType<BpeTextTokenizer>(generator.Tokenizer).Save(Path.Combine(dir, ServedPolicy.TokenizerFile));
+                expected = generator.Generate([prompt], options)[0].CompletionIds;
+            }
+
+            using var loaded = ServedPolicy.Open(dir);
+
+            Assert.Equal(Path.GetFileName(dir), loaded.Client.ModelId);
+            Assert.Contains(dir, loaded.Description);
+            Assert.Equal(expected, loaded.Client.GetService<ITextGenerator>()!.Generate([prompt], options)[0].CompletionIds);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_folder_without_a_tokenizer_is_refused_naming_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("vigil-served-policy-").FullName;
+        try
+        {
+            var missing = Assert.Throws<FileNotFoundException>(() => ServedPolicy.Open(dir));
+            Assert.Contains(dir, missing.Message);
+            Assert.Contains(ServedPolicy.TokenizerFile, missing.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 
     [Fact]
