@@ -124,6 +124,21 @@ public sealed class PolicyChatClientTests
     }
 
     [Fact]
+    public async Task Leaving_a_stream_early_cancels_generation_and_frees_the_policy()
+    {
+        var generator = new StreamingScriptedTextGenerator(_ => "a long reply that nobody reads") { PauseAfter = 3 };
+        using var client = new PolicyChatClient(generator, ChatTemplate.Demo, "demo");
+
+        await foreach (var update in client.GetStreamingResponseAsync(Conversation))
+            if (update.Text.Length > 0) break;
+        var next = await client.GetResponseAsync(Conversation, new ChatOptions { MaxOutputTokens = 2 });
+
+        Assert.True(generator.Cancelled);
+        Assert.Equal("a ", next.Text);
+        Assert.Equal(2, generator.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_prompt_over_the_token_limit_and_a_tool_message_are_refused()
     {
         var generator = new ScriptedTextGenerator(_ => "x");

@@ -26,6 +26,12 @@ internal class ScriptedTextGenerator : ITextGenerator
     /// <summary>Time each generation holds the "device", so overlapping calls would be seen.</summary>
     public TimeSpan Hold { get; init; }
 
+    /// <summary>When set, generation waits after this many characters until cancelled (at most 10 s).</summary>
+    public int? PauseAfter { get; init; }
+
+    /// <summary>Whether a generation ended because it was cancelled.</summary>
+    public bool Cancelled { get; private set; }
+
     public IReadOnlyList<GeneratedSequence> Generate(IReadOnlyList<string> prompts, SamplingOptions options) =>
         prompts.Select(p => Run(p, options, _ => { }, CancellationToken.None)).ToArray();
 
@@ -45,7 +51,12 @@ internal class ScriptedTextGenerator : ITextGenerator
             var text = "";
             foreach (var c in target)
             {
-                cancellation.ThrowIfCancellationRequested();
+                if (ids.Count == PauseAfter) cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+                if (cancellation.IsCancellationRequested)
+                {
+                    Cancelled = true;
+                    cancellation.ThrowIfCancellationRequested();
+                }
                 if (ids.Count == options.MaxNewTokens) return Done(FinishReason.Length);
                 ids.Add(c + 2);
                 text += c;
