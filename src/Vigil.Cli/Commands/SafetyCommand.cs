@@ -10,6 +10,7 @@ public static class SafetyCommand
         var safety = new Command("safety", "Safety verifiers, evaluation and serving: train the learned safety verifier, judge files of completions, serve a policy.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
+        safety.Subcommands.Add(SafetyDemoCommand.Create());
         safety.Subcommands.Add(SafetyServeCommand.Create());
         return safety;
     }

@@ -1,3 +1,4 @@
+using Vigil.Safety.Demo.Pipeline;
 using Vigil.Safety.Policy;
 using Vigil.Safety.Policy.Checkpoints;
 using Vigil.Safety.Policy.Generation;
@@ -22,9 +23,17 @@ public sealed class ServedPolicy : IDisposable
 
     public static IReadOnlyList<string> TemplateNames { get; } = ["demo", "chatml", "llama3"];
 
-    /// <summary>Where the trained demo policy lives: the user's local data folder /vigil/policies/demo.</summary>
-    public static string DemoDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "vigil", "policies", "demo");
+    /// <summary>Where <c>vigil safety demo</c> leaves its trained policy by default: the RL stage's, else the SFT stage's.</summary>
+    public static string DemoDirectory
+    {
+        get
+        {
+            var output = DemoPaths.DefaultOutput;
+            var rl = DemoPaths.RlPolicy(output);
+            var sft = DemoPaths.SftPolicy(output);
+            return !File.Exists(Path.Combine(rl, PolicyCheckpoint.ConfigFile)) && File.Exists(Path.Combine(sft, PolicyCheckpoint.ConfigFile)) ? sft : rl;
+        }
+    }
 
     private readonly TransformerLanguageModel _model;
 
@@ -49,8 +58,9 @@ public sealed class ServedPolicy : IDisposable
     {
         if (directory is null)
         {
-            if (!File.Exists(Path.Combine(DemoDirectory, PolicyCheckpoint.ConfigFile))) return Untrained(name ?? DemoName);
-            directory = DemoDirectory;
+            var demo = DemoDirectory;
+            if (!File.Exists(Path.Combine(demo, PolicyCheckpoint.ConfigFile))) return Untrained(name ?? DemoName);
+            directory = demo;
             name ??= DemoName;
         }
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: no such policy directory");
@@ -88,7 +98,7 @@ public sealed class ServedPolicy : IDisposable
         model.eval();
         var client = new PolicyChatClient(new PolicyTextGenerator(model, tokenizer), ChatTemplate.Demo, name) { MaxPromptTokens = config.MaxPositionEmbeddings };
         return new ServedPolicy(model, client,
-            $"UNTRAINED default policy (random weights, seed {UntrainedSeed}; replies are noise): train the demo policy into {DemoDirectory} or pass --model DIR");
+            $"UNTRAINED default policy (random weights, seed {UntrainedSeed}; replies are noise): run vigil safety demo to train one into {DemoDirectory}, or pass --model DIR");
     }
 
     public static ChatTemplate Template(string name) => name switch

@@ -19,7 +19,10 @@ public sealed class SafetyServeCommandTests
     [Fact]
     public async Task Port_zero_prints_the_url_and_serves_the_default_policy()
     {
+        // An empty private cache: no trained demo policy there, so the untrained default is what gets served.
+        var cache = Directory.CreateTempSubdirectory("vigil-serve-cache-").FullName;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.Environment["VIGIL_CACHE"] = cache;
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "vigil.dll"), "safety", "serve", "--port", "0" }) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -39,6 +42,7 @@ public sealed class SafetyServeCommandTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            Directory.Delete(cache, recursive: true);
         }
         Assert.Contains("untrained", (await stderr).ToLowerInvariant());
     }
