@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil safety</c>: SafeLadder verifiers — train the learned safety verifier, judge completions.</summary>
+/// <summary><c>vigil safety</c>: SafeLadder verifiers — train the learned safety verifier, judge completions — and the ladder's training stages.</summary>
 public static class SafetyCommand
 {
     public static Command Create()
@@ -10,6 +10,7 @@ public static class SafetyCommand
         var safety = new Command("safety", "Safety verifiers and evaluation: train the learned safety verifier, judge files of completions.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
+        safety.Subcommands.Add(SafetyLadderCommand.Create());
         return safety;
     }
 
