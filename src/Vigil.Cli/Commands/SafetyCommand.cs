@@ -7,9 +7,10 @@ public static class SafetyCommand
 {
     public static Command Create()
     {
-        var safety = new Command("safety", "SafeLadder: train the safety verifier, judge completions, run the co-evolution demo, probe a policy, serve it over an OpenAI-compatible API.");
+        var safety = new Command("safety", "SafeLadder: train the safety verifier, judge completions, run the ladder and the co-evolution demo, probe a policy, serve it over an OpenAI-compatible API.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
+        safety.Subcommands.Add(SafetyLadderCommand.Create());
         safety.Subcommands.Add(SafetyDemoCommand.Create());
         safety.Subcommands.Add(SafetyProbeCommand.Create());
         safety.Subcommands.Add(SafetyServeCommand.Create());

@@ -71,6 +71,8 @@ public sealed class GrpoTrainer : IDisposable
     {
         if (Finished) throw new InvalidOperationException($"GRPO already took its {Options.TotalSteps} steps.");
         var clock = Stopwatch.StartNew();
+        // Everything a step creates, the sampler's tensors included, is released when it ends.
+        using var stepScope = NewDisposeScope();
         int g = Options.GroupSize;
         var prompts = _order.Batch(Step, Options.PromptsPerStep).Select(i => _prompts[i]).ToArray();
         var rows = prompts.SelectMany(p => Enumerable.Repeat(p, g)).ToArray();

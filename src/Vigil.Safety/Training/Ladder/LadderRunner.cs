@@ -86,6 +86,9 @@ public sealed class LadderRunner
             }
             completed.Add(stage.Name);
             SaveState(statePath, completed);
+            // Only once the state says the stage is done: a crash before that resumes from the checkpoint.
+            var checkpoint = Path.Combine(dir, "checkpoint");
+            if (Directory.Exists(checkpoint)) Directory.Delete(checkpoint, recursive: true);
             outcomes.Add(new StageOutcome(stage.Name, stage.Kind, StageStatus.Completed, steps, stage.TotalSteps, final, log));
             start = final;
         }
@@ -137,7 +140,6 @@ public sealed class LadderRunner
                     if (trainer.Step % stage.CheckpointEvery == 0 && !trainer.Finished) trainer.SaveCheckpoint(checkpoint);
                 }
                 _store.Save(policy, final);
-                if (Directory.Exists(checkpoint)) Directory.Delete(checkpoint, recursive: true);
                 OnMessage?.Invoke($"stage {stage.Name}: complete; policy in {final}");
                 return (trainer.Step, true);
             }

@@ -50,6 +50,8 @@ public sealed class SftTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         var examples = _order.Batch(Step, Options.ExamplesPerStep).Select(i => _data[i]).ToArray();
         int tokens = examples.Sum(e => e.ResponseIds.Length);
+        // The optimiser's step wraps every parameter's gradient in a fresh handle; this scope releases them.
+        using var stepScope = NewDisposeScope();
         torch.manual_seed(StepSeed.For(Options.Seed, Step));
         _model.Module.train();
         _updater.ZeroGradients();

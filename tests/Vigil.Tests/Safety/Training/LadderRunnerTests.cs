@@ -1,4 +1,6 @@
 using Vigil.Safety.Policy;
+using Vigil.Safety.Policy.Checkpoints;
+using Vigil.Tests.Safety.Policy;
 using Vigil.Safety.Training.Grpo;
 using Vigil.Safety.Training.Ladder;
 using Vigil.Safety.Training.Objectives;
@@ -19,7 +21,7 @@ internal sealed class CharTokenizer : ITextTokenizer
     public IReadOnlyList<int> Encode(string text) => text.Where(c => Alphabet.Contains(c)).Select(c => Alphabet.IndexOf(c) + 2).ToArray();
 
     public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = false) =>
-        string.Join(" ", ids.Where(i => i >= 2).Select(i => Alphabet[i - 2].ToString()));
+        string.Join(" ", ids.Where(i => i >= 2).Select(i => i - 2 < Alphabet.Length ? Alphabet[i - 2].ToString() : "?"));
 }
 
 /// <summary>Opens and saves <see cref="TinyCausalLm"/> policies as a single weights file.</summary>
@@ -102,6 +104,27 @@ public sealed class LadderRunnerTests : IDisposable
         Assert.Equal(new[] { StageStatus.Skipped, StageStatus.Completed }, resumed.Stages.Select(s => s.Status));
         Assert.Equal(FinalWeights(straight), FinalWeights(resumed));
         Assert.Equal(File.ReadAllLines(straight.Stages[1].Log).Length, File.ReadAllLines(resumed.Stages[1].Log).Length);
+    }
+
+    [Fact]
+    public void The_transformer_policy_runs_the_ladder_and_each_stage_saves_a_loadable_folder()
+    {
+        var config = LadderConfig.Load(Setup("transformer"));
+        var start = Path.Combine(_dir, "transformer-policy");
+        using (var model = TinyPolicies.Create("qwen2", seed: 3)) PolicyCheckpoint.Save(model, start);
+        File.WriteAllText(Path.Combine(start, "tokenizer.json"), "{}");
+        var store = new TransformerPolicyStore(_ => new CharTokenizer());
+        var logs = new List<LadderStepEvent>();
+        var outcome = new LadderRunner(config with { PolicyPath = start }, store, _ => new IVerifier[] { new SaysThreeVerifier() }) { OnStep = logs.Add }.Run(resume: false);
+        Assert.True(outcome.Completed);
+        Assert.Equal(7, logs.Count);
+        Assert.IsType<SftStepLog>(logs[0].Log);
+        Assert.IsType<GrpoStepLog>(logs[^1].Log);
+        var final = outcome.Stages[^1].FinalPolicy!;
+        Assert.True(File.Exists(Path.Combine(final, "tokenizer.json")));
+        using var before = PolicyCheckpoint.Load(start);
+        using var after = PolicyCheckpoint.Load(final);
+        Assert.NotEqual(before.parameters().First().data<float>().ToArray(), after.parameters().First().data<float>().ToArray());
     }
 
     [Fact]
