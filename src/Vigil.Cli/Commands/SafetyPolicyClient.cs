@@ -1,0 +1,43 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// The policy that <c>vigil safety eval --suite</c> runs: a model behind an OpenAI-compatible endpoint
+/// (<c>--endpoint URL --model NAME</c>), or an in-process Hugging Face-layout checkpoint (<c>--model DIR</c>).
+/// </summary>
+internal static class SafetyPolicyClient
+{
+    /// <summary>A chat client for the options given; throws <see cref="ArgumentException"/> naming what is missing or wrong.</summary>
+    public static IChatClient Open(string? endpoint, string? apiKey, string model)
+    {
+        if (string.IsNullOrWhiteSpace(model)) throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
+        if (endpoint is not null) return OpenAiCompatible(endpoint, apiKey, model);
+        if (Directory.Exists(model))
+        {
+            if (!File.Exists(Path.Combine(model, "config.json")))
+                throw new ArgumentException($"{model}: not a Hugging Face-layout policy checkpoint (no config.json).");
+            throw new ArgumentException($"{model}: running a policy checkpoint in-process needs the in-process policy (PolicyCheckpoint, PolicyChatClient), which this build lacks; serve the model behind an OpenAI-compatible endpoint and pass --endpoint URL --model NAME.");
+        }
+        throw new ArgumentException($"--model {model}: no such checkpoint directory; to use a served model, also pass --endpoint URL.");
+    }
+
+    private static IChatClient OpenAiCompatible(string endpoint, string? apiKey, string model)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"--endpoint {endpoint}: expected an http(s) URL such as http://localhost:8000/v1.");
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = uri,
+            // One retry: a refused connection should fail the run in seconds, not after the SDK's default backoff.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 1),
+            NetworkTimeout = TimeSpan.FromMinutes(5),
+        };
+        // Local servers usually ignore the key, but the client requires one.
+        var key = new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k ? k : "unused" : apiKey);
+        return new OpenAIClient(key, options).GetChatClient(model).AsIChatClient();
+    }
+}
