@@ -66,31 +66,21 @@ public static class SafetyEvalCommand
                 }
                 else if (suites is not null)
                 {
-                    var names = SafetySuites.Parse(suites);
                     var policy = parse.GetValue(model) ?? throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
                     var url = parse.GetValue(endpoint);
                     // The policy is opened first so a wrong --model or --endpoint is reported before any data is read.
                     using var client = SafetyPolicyClient.Open(url, parse.GetValue(apiKey), policy);
                     var safetyDir = parse.GetValue(data) ?? (DataDirectory.Find() is { } root ? Path.Combine(root, "safety") : null)
                         ?? throw new DirectoryNotFoundException($"No data folder found for the suite prompts: pass --data or set {DataDirectory.EnvironmentVariable}.");
+                    var names = SafetySuites.Parse(suites);
                     var prompts = names.SelectMany(n => SafetySuites.Load(safetyDir, n, parse.GetValue(limit), parse.GetValue(seed))).ToArray();
                     var options = new PolicyRunOptions
                     {
                         MaxConcurrency = parse.GetValue(concurrency), MaxTokens = parse.GetValue(maxTokens), Temperature = parse.GetValue(temperature),
                         ModelId = url is null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(policy)) : policy, SystemPrompt = parse.GetValue(systemPrompt),
                     };
-                    var runner = new PolicySuiteRunner(client, options);
                     Terminal.Info($"running {Markup.Escape(policy)} on {prompts.Length} prompts ({string.Join(", ", names.Select(n => $"{n} {prompts.Count(p => p.Suite == n)}"))})");
-                    var last = System.Diagnostics.Stopwatch.StartNew();
-                    try
-                    {
-                        items = runner.RunAsync(prompts, (done, total) =>
-                        {
-                            if (done != total && last.Elapsed < TimeSpan.FromSeconds(10)) return;
-                            last.Restart();
-                            Terminal.Info($"answered {done}/{total}");
-                        }).GetAwaiter().GetResult();
-                    }
+                    try { items = RunPolicy(client, options, prompts); }
                     catch (InvalidOperationException e) when (url is not null)
                     {
                         throw new InvalidOperationException($"policy endpoint {url}: {e.Message}", e);
@@ -125,6 +115,22 @@ public static class SafetyEvalCommand
             }
         });
         return cmd;
+    }
+
+    /// <summary>Runs the policy over the prompts, printing progress to stderr about every 10 seconds.</summary>
+    private static IReadOnlyList<CompletionItem> RunPolicy(Microsoft.Extensions.AI.IChatClient client, PolicyRunOptions options, IReadOnlyList<SuitePrompt> prompts)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gate = new object();
+        return new PolicySuiteRunner(client, options).RunAsync(prompts, (done, total) =>
+        {
+            lock (gate)
+            {
+                if (done != total && clock.Elapsed < TimeSpan.FromSeconds(10)) return;
+                clock.Restart();
+                Terminal.Info($"answered {done}/{total}");
+            }
+        }).GetAwaiter().GetResult();
     }
 
     private static LearnedSafetyVerifier OpenLearned(string? weights, string? cache)
