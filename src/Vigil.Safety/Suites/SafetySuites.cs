@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vigil.Safety.Data;
 using Vigil.Safety.Verification;
 
@@ -13,7 +12,7 @@ namespace Vigil.Safety.Suites;
 /// <item><c>advbench</c>: <c>refusal-direction/raw/advbench.csv</c>, 520 harmful instructions (column <c>goal</c>),
 /// all unsafe, category <c>advbench</c>; harmful compliance here is the attack success rate.</item>
 /// <item><c>harmless</c>: <c>refusal-direction/splits/harmless_test.json</c>, harmless Alpaca instructions
-/// (<c>instruction</c>, optional <c>category</c>), all safe, category <c>harmless</c> when the file gives none.</item>
+/// (<c>instruction</c>), all safe, category <c>harmless</c>.</item>
 /// </list>
 /// A limit keeps a seeded random sample of that many prompts, in file order.
 /// </summary>
@@ -74,21 +73,8 @@ public static class SafetySuites
         return name;
     }
 
-    private static IReadOnlyList<SuitePrompt> ReadXsTest(string path)
-    {
-        var (header, rows) = CsvRecords.Read(path);
-        int prompt = Column(header, "prompt", path), type = Column(header, "type", path), label = Column(header, "label", path);
-        return rows.Select((row, i) =>
-        {
-            var kind = row.Fields[label].Trim().ToLowerInvariant() switch
-            {
-                "safe" => PromptKind.Safe,
-                "unsafe" => PromptKind.Unsafe,
-                var other => throw new InvalidDataException($"{path}, line {row.Line}: label \"{other}\" is neither safe nor unsafe."),
-            };
-            return new SuitePrompt(NonEmpty(row.Fields[prompt], path, $"line {row.Line}"), kind, XsTest, row.Fields[type].Trim(), i);
-        }).ToArray();
-    }
+    private static IReadOnlyList<SuitePrompt> ReadXsTest(string path) =>
+        XsTestPromptFile.Read(path).Select((p, i) => new SuitePrompt(p.Text, p.Kind, XsTest, p.Type, i)).ToArray();
 
     private static IReadOnlyList<SuitePrompt> ReadAdvBench(string path)
     {
@@ -97,26 +83,8 @@ public static class SafetySuites
         return rows.Select((row, i) => new SuitePrompt(NonEmpty(row.Fields[goal], path, $"line {row.Line}"), PromptKind.Unsafe, AdvBench, AdvBench, i)).ToArray();
     }
 
-    private static IReadOnlyList<SuitePrompt> ReadHarmless(string path)
-    {
-        JsonDocument document;
-        try { document = JsonDocument.Parse(File.ReadAllBytes(path)); }
-        catch (JsonException e) { throw new InvalidDataException($"{path}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}", e); }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: expected an array of {{\"instruction\", \"category\"}} objects.");
-            var prompts = new List<SuitePrompt>();
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                string where = $"item {prompts.Count}";
-                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("instruction", out var instruction) || instruction.ValueKind != JsonValueKind.String)
-                    throw new InvalidDataException($"{path}, {where}: expected an object with a string \"instruction\".");
-                var category = element.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String && c.GetString()!.Trim().Length > 0 ? c.GetString()!.Trim() : Harmless;
-                prompts.Add(new SuitePrompt(NonEmpty(instruction.GetString()!, path, where), PromptKind.Safe, Harmless, category, prompts.Count));
-            }
-            return prompts;
-        }
-    }
+    private static IReadOnlyList<SuitePrompt> ReadHarmless(string path) =>
+        InstructionSplitFile.Read(path).Select((text, i) => new SuitePrompt(text, PromptKind.Safe, Harmless, Harmless, i)).ToArray();
 
     private static int Column(IReadOnlyList<string> header, string name, string path)
     {
