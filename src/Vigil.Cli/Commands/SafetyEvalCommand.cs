@@ -69,7 +69,7 @@ public static class SafetyEvalCommand
                     var policy = parse.GetValue(model) ?? throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
                     var url = parse.GetValue(endpoint);
                     // The policy is opened first so a wrong --model or --endpoint is reported before any data is read.
-                    using var client = SafetyPolicyClient.Open(url, parse.GetValue(apiKey), policy);
+                    using var policyClient = SafetyPolicyClient.Open(url, parse.GetValue(apiKey), policy);
                     var safetyDir = parse.GetValue(data) ?? (DataDirectory.Find() is { } root ? Path.Combine(root, "safety") : null)
                         ?? throw new DirectoryNotFoundException($"No data folder found for the suite prompts: pass --data or set {DataDirectory.EnvironmentVariable}.");
                     var names = SafetySuites.Parse(suites);
@@ -80,7 +80,7 @@ public static class SafetyEvalCommand
                         ModelId = url is null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(policy)) : policy, SystemPrompt = parse.GetValue(systemPrompt),
                     };
                     Terminal.Info($"running {Markup.Escape(policy)} on {prompts.Length} prompts ({string.Join(", ", names.Select(n => $"{n} {prompts.Count(p => p.Suite == n)}"))})");
-                    try { items = RunPolicy(client, options, prompts); }
+                    try { items = RunPolicy(policyClient.Client, options, prompts); }
                     catch (InvalidOperationException e) when (url is not null)
                     {
                         throw new InvalidOperationException($"policy endpoint {url}: {e.Message}", e);

@@ -8,14 +8,25 @@ namespace Vigil.Cli.Commands;
 /// <summary>
 /// The policy that <c>vigil safety eval --suite</c> runs: a model behind an OpenAI-compatible endpoint
 /// (<c>--endpoint URL --model NAME</c>), or an in-process Hugging Face-layout checkpoint (<c>--model DIR</c>).
+/// Disposing it releases the client and whatever the client runs on.
 /// </summary>
-internal static class SafetyPolicyClient
+internal sealed class SafetyPolicyClient : IDisposable
 {
-    /// <summary>A chat client for the options given; throws <see cref="ArgumentException"/> naming what is missing or wrong.</summary>
-    public static IChatClient Open(string? endpoint, string? apiKey, string model)
+    private readonly IDisposable? _owner;
+
+    private SafetyPolicyClient(IChatClient client, IDisposable? owner)
+    {
+        Client = client;
+        _owner = owner;
+    }
+
+    public IChatClient Client { get; }
+
+    /// <summary>The chat client for the options given; throws <see cref="ArgumentException"/> naming what is missing or wrong.</summary>
+    public static SafetyPolicyClient Open(string? endpoint, string? apiKey, string model)
     {
         if (string.IsNullOrWhiteSpace(model)) throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
-        if (endpoint is not null) return OpenAiCompatible(endpoint, apiKey, model);
+        if (endpoint is not null) return new SafetyPolicyClient(OpenAiCompatible(endpoint, apiKey, model), null);
         if (Directory.Exists(model))
         {
             if (!File.Exists(Path.Combine(model, "config.json")))
@@ -39,5 +50,11 @@ internal static class SafetyPolicyClient
         // Local servers usually ignore the key, but the client requires one.
         var key = new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k ? k : "unused" : apiKey);
         return new OpenAIClient(key, options).GetChatClient(model).AsIChatClient();
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _owner?.Dispose();
     }
 }
