@@ -2,15 +2,17 @@ using System.CommandLine;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil safety</c>: SafeLadder verifiers — train the learned safety verifier, judge completions.</summary>
+/// <summary><c>vigil safety</c>: SafeLadder — verifiers, evaluation, the co-evolution demo, probing and serving.</summary>
 public static class SafetyCommand
 {
     public static Command Create()
     {
-        var safety = new Command("safety", "Safety verifiers and evaluation: train the learned safety verifier, judge files of completions.");
+        var safety = new Command("safety", "SafeLadder: train the safety verifier, judge completions, run the co-evolution demo, probe a policy, serve it over an OpenAI-compatible API.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
         safety.Subcommands.Add(SafetyDemoCommand.Create());
+        safety.Subcommands.Add(SafetyProbeCommand.Create());
+        safety.Subcommands.Add(SafetyServeCommand.Create());
         return safety;
     }
 

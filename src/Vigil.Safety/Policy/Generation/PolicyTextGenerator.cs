@@ -11,7 +11,7 @@ namespace Vigil.Safety.Policy.Generation;
 /// <see cref="Generator"/> seeded with <see cref="SamplingOptions.Seed"/>, so equal calls give equal samples.
 /// End-of-sequence ids are the tokenizer's and the model config's <c>eos_token_id</c>s.
 /// </summary>
-public sealed class PolicyTextGenerator : ITextGenerator, Training.Grpo.IRolloutSampler
+public sealed class PolicyTextGenerator : IStreamingTextGenerator, Training.Grpo.IRolloutSampler
 {
     private readonly HashSet<int> _endIds;
 
@@ -40,7 +40,33 @@ public sealed class PolicyTextGenerator : ITextGenerator, Training.Grpo.IRollout
     /// Completes already tokenised prompts (special tokens included), one completion per prompt, in order. The text
     /// of a completion leaves out a final end-of-sequence token and ends right after the first stop string.
     /// </summary>
-    public IReadOnlyList<GeneratedSequence> GenerateIds(IReadOnlyList<int[]> promptIds, SamplingOptions options)
+    public IReadOnlyList<GeneratedSequence> GenerateIds(IReadOnlyList<int[]> promptIds, SamplingOptions options) =>
+        GenerateIds(promptIds, options, onToken: null, CancellationToken.None);
+
+    /// <summary>
+    /// One completion, reporting its text piece by piece as tokens are sampled (the serving path). The pieces are the
+    /// incremental decoding of the sampled ids, end-of-sequence excluded; the result equals <see cref="Generate"/>'s.
+    /// </summary>
+    public GeneratedSequence GenerateStreaming(string prompt, SamplingOptions options, Action<string> onText, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(onText);
+        var decoder = new IncrementalTextDecoder(Tokenizer);
+        void Report(string piece)
+        {
+            if (piece.Length > 0) onText(piece);
+        }
+        var sequence = GenerateIds([Tokenizer.Encode(prompt).ToArray()], options, (_, id) =>
+        {
+            if (!_endIds.Contains(id)) Report(decoder.Append(id));
+        }, cancellationToken)[0];
+        Report(decoder.Flush());
+        return sequence;
+    }
+
+    /// <param name="onToken">(row, token id) for every sampled token, as it is sampled</param>
+    private IReadOnlyList<GeneratedSequence> GenerateIds(IReadOnlyList<int[]> promptIds, SamplingOptions options, Action<int, int>? onToken,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(promptIds);
         ArgumentNullException.ThrowIfNull(options);
@@ -71,10 +97,12 @@ public sealed class PolicyTextGenerator : ITextGenerator, Training.Grpo.IRollout
             {
                 int row = active[slot];
                 completions[row].Add((int)next[slot]);
+                onToken?.Invoke(row, (int)next[slot]);
                 results[row] = Finished(promptIds[row], completions[row], options);
                 if (results[row] is null) survivors.Add(slot);
             }
             if (survivors.Count == 0) break;
+            cancellationToken.ThrowIfCancellationRequested();
             if (survivors.Count < active.Count)
             {
                 using var keep = tensor(survivors.ToArray());
