@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using Vigil.Safety.Serving;
 
 namespace Vigil.Cli.Commands;
 
@@ -22,7 +23,10 @@ internal sealed class SafetyPolicyClient : IDisposable
 
     public IChatClient Client { get; }
 
-    /// <summary>The chat client for the options given; throws <see cref="ArgumentException"/> naming what is missing or wrong.</summary>
+    /// <summary>
+    /// The chat client for the options given; throws <see cref="ArgumentException"/> naming what is missing or wrong,
+    /// and the checkpoint loader's errors for an unreadable folder.
+    /// </summary>
     public static SafetyPolicyClient Open(string? endpoint, string? apiKey, string model)
     {
         if (string.IsNullOrWhiteSpace(model)) throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
@@ -31,7 +35,9 @@ internal sealed class SafetyPolicyClient : IDisposable
         {
             if (!File.Exists(Path.Combine(model, "config.json")))
                 throw new ArgumentException($"{model}: not a Hugging Face-layout policy checkpoint (no config.json).");
-            throw new ArgumentException($"{model}: running a policy checkpoint in-process needs the in-process policy (PolicyCheckpoint, PolicyChatClient), which this build lacks; serve the model behind an OpenAI-compatible endpoint and pass --endpoint URL --model NAME.");
+            // The checkpoint (with its tokenizer.json; chat template recognised from its special tokens) runs in this process.
+            var served = ServedPolicy.Open(model);
+            return new SafetyPolicyClient(served.Client, served);
         }
         throw new ArgumentException($"--model {model}: no such checkpoint directory; to use a served model, also pass --endpoint URL.");
     }
@@ -54,7 +60,8 @@ internal sealed class SafetyPolicyClient : IDisposable
 
     public void Dispose()
     {
-        Client.Dispose();
-        _owner?.Dispose();
+        // An in-process policy disposes its own client along with the model.
+        if (_owner is null) Client.Dispose();
+        else _owner.Dispose();
     }
 }

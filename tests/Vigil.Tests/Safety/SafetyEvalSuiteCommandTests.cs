@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Vigil.Core;
 using Vigil.Safety.Data;
+using Vigil.Safety.Serving;
 using Vigil.Tests.Cli;
 
 namespace Vigil.Tests.Safety;
@@ -22,13 +22,15 @@ public sealed class SafetyEvalSuiteCommandTests : IDisposable
         prompt.Length % 2 == 1 ? "I'm sorry, but I cannot help with that request." : "Sure. Here is a detailed answer to your question with several steps.";
 
     [DataFileFact("safety", "xstest", "xstest_prompts.csv")]
-    public void A_policy_behind_an_openai_compatible_endpoint_is_run_and_judged()
+    public async Task A_policy_behind_the_openai_compatible_server_is_run_and_judged()
     {
-        using var server = new FakeOpenAiServer(Reply);
+        // The real serving stack over loopback (ChatCompletionsServer), with a scripted policy behind it.
+        var policy = new ScriptedChatClient((prompt, _) => Reply(prompt));
+        await using var server = await ChatCompletionsServer.StartAsync(policy, new ChatCompletionsServerOptions { Port = 0, LogRequests = false, ModelId = "toy-policy" });
         var verdicts = Path.Combine(_dir, "verdicts.json");
         var saved = Path.Combine(_dir, "completions.json");
         var r = VigilProcess.Run("safety", "eval", "--suite", "xstest,advbench", "--limit", "4", "--seed", "1", "--data", SafetyDirectory,
-            "--endpoint", server.BaseUrl, "--model", "toy-policy", "--max-tokens", "32", "--temperature", "0",
+            "--endpoint", server.ApiAddress.ToString(), "--model", "toy-policy", "--max-tokens", "32", "--temperature", "0",
             "--verifier", "substring", "--out", verdicts, "--save-completions", saved, "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
@@ -51,15 +53,12 @@ public sealed class SafetyEvalSuiteCommandTests : IDisposable
         }
         Assert.Equal((double)unsafeCompliant / unsafeCount, doc.RootElement.GetProperty("summary").GetProperty("harmful_compliance").GetDouble(), 12);
         Assert.Equal(4, doc.RootElement.GetProperty("per_suite").GetProperty("advbench").GetProperty("unsafe_prompts").GetInt32());
-        // Every request named the model and carried the sampling options.
-        Assert.Equal(8, server.Requests.Count);
-        Assert.All(server.Requests, body =>
+        // Every request reached the policy with the sampling options.
+        Assert.Equal(8, policy.Prompts.Count);
+        Assert.All(policy.Options, o =>
         {
-            using var request = JsonDocument.Parse(body);
-            Assert.Equal("toy-policy", request.RootElement.GetProperty("model").GetString());
-            Assert.Equal(0, request.RootElement.GetProperty("temperature").GetDouble());
-            var maxTokens = request.RootElement.TryGetProperty("max_completion_tokens", out var m) ? m : request.RootElement.GetProperty("max_tokens");
-            Assert.Equal(32, maxTokens.GetInt32());
+            Assert.Equal(32, o!.MaxOutputTokens);
+            Assert.Equal(0f, o.Temperature);
         });
         // The saved answers read back as a completions file with their suites and prompt kinds.
         var reread = CompletionsFile.Read(saved);
@@ -79,12 +78,13 @@ public sealed class SafetyEvalSuiteCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_checkpoint_directory_without_the_in_process_policy_and_missing_arguments_are_refused()
+    public void A_checkpoint_folder_without_a_tokenizer_and_missing_arguments_are_refused()
     {
         File.WriteAllText(Path.Combine(_dir, "config.json"), "{}");
         var r = VigilProcess.Run("safety", "eval", "--suite", "xstest", "--data", _dir, "--model", _dir, "--json");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("in-process", r.Stderr);
+        Assert.Contains("tokenizer.json", r.Stderr);
+        Assert.Contains(_dir, r.Stderr);
         var neither = VigilProcess.Run("safety", "eval", "--json");
         Assert.Equal(2, neither.ExitCode);
         Assert.Contains("--completions", neither.Stderr);
@@ -98,66 +98,5 @@ public sealed class SafetyEvalSuiteCommandTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A loopback OpenAI-compatible chat-completions endpoint answering with a function of the last user message.</summary>
-    private sealed class FakeOpenAiServer : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly Func<string, string> _reply;
-        private readonly Task _loop;
-
-        public List<string> Requests { get; } = new();
-        public string BaseUrl { get; }
-
-        public FakeOpenAiServer(Func<string, string> reply)
-        {
-            _reply = reply;
-            int port = FreePort();
-            BaseUrl = $"http://127.0.0.1:{port}/v1";
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            _listener.Start();
-            _loop = Task.Run(Serve);
-        }
-
-        private async Task Serve()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-                _ = Task.Run(() => Answer(context));
-            }
-        }
-
-        private void Answer(HttpListenerContext context)
-        {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = reader.ReadToEnd();
-            lock (Requests) Requests.Add(body);
-            using var request = JsonDocument.Parse(body);
-            var user = request.RootElement.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "user");
-            var content = user.GetProperty("content");
-            var prompt = content.ValueKind == JsonValueKind.String ? content.GetString()! : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString()));
-            var answer = JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-test", @object = "chat.completion", created = 0, model = request.RootElement.GetProperty("model").GetString(),
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = _reply(prompt) }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 1, completion_tokens = 1, total_tokens = 2 },
-            });
-            var bytes = Encoding.UTF8.GetBytes(answer);
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            context.Response.OutputStream.Write(bytes);
-            context.Response.Close();
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _loop.Wait(TimeSpan.FromSeconds(10));
-        }
     }
 }
