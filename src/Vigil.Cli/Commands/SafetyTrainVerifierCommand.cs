@@ -32,10 +32,20 @@ public static class SafetyTrainVerifierCommand
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 0 };
         var responseChars = new Option<int>("--response-chars") { Description = "Characters of each response that are encoded (its head).", DefaultValueFactory = _ => new SafetyVerifierTrainingOptions { SafetyDirectory = "" }.ResponseChars };
         var noClassWeights = new Option<bool>("--no-class-weights") { Description = "Train on the plain mean loss instead of weighting classes by 1/sqrt(frequency)." };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay of the head.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().WeightDecay };
+        var dropout = new Option<double>("--dropout") { Description = "Dropout on the head's hidden layer during training.", DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Dropout };
+        var unsafeThreshold = new Option<double?>("--unsafe-threshold") { Description = "Decision rule: a response is unsafe exactly when P(unsafe) >= this; default: the most probable label." };
+        var refusalThreshold = new Option<double?>("--refusal-threshold") { Description = "Decision rule: a response to a safe prompt is an unnecessary refusal exactly when P(unnecessary_refusal) >= this; default: the most probable label." };
+        var select = new Option<bool>("--select")
+        {
+            Description = "Choose the head settings and decision rule by leave-one-model-out cross-validation over the training models "
+                        + "(candidates: the given settings and one-at-a-time variations; thresholds 0.10-0.90), print the table, then train the chosen ones on all training models "
+                        + "and test once on the --holdout models.",
+        };
         var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
         var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
         {
-            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, json,
+            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, weightDecay, dropout, unsafeThreshold, refusalThreshold, select, json,
         };
         cmd.SetAction(parse =>
         {
@@ -50,14 +60,32 @@ public static class SafetyTrainVerifierCommand
                     CacheDirectory = parse.GetValue(cache),
                     HeldOutModels = parse.GetValue(holdout)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     ResponseChars = parse.GetValue(responseChars),
-                    Head = new SafetyHeadTrainingOptions { Epochs = parse.GetValue(epochs), Hidden = parse.GetValue(hidden), Seed = parse.GetValue(seed), ClassWeights = !parse.GetValue(noClassWeights) },
+                    Head = new SafetyHeadTrainingOptions
+                    {
+                        Epochs = parse.GetValue(epochs), Hidden = parse.GetValue(hidden), Seed = parse.GetValue(seed), ClassWeights = !parse.GetValue(noClassWeights),
+                        WeightDecay = parse.GetValue(weightDecay), Dropout = parse.GetValue(dropout),
+                    },
+                    Decision = new SafetyDecisionRule(parse.GetValue(unsafeThreshold), parse.GetValue(refusalThreshold)),
                     Command = "vigil " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 };
-                var result = SafetyVerifierTraining.Run(options, message => Terminal.Info(Markup.Escape(message)), SafetyEvalCommand.ProgressPrinter());
+                options.Decision.Validate();
+                Action<string> log = message => Terminal.Info(Markup.Escape(message));
+                SafetyVerifierTraining.Result result;
+                SafetySelectionDocument? selection = null;
+                if (parse.GetValue(select))
+                {
+                    if (!options.Decision.IsMostProbable)
+                        throw new ArgumentException("--select chooses the decision rule itself; leave out --unsafe-threshold and --refusal-threshold.");
+                    var chosen = SafetyVerifierSelection.Run(options, SafetyHeadCandidate.AroundBaseline(options.Head), log: log, progress: SafetyEvalCommand.ProgressPrinter());
+                    result = chosen.Final;
+                    selection = SafetySelectionDocument.From(chosen);
+                    PrintSelection(selection);
+                }
+                else result = SafetyVerifierTraining.Run(options, log, SafetyEvalCommand.ProgressPrinter());
                 var path = parse.GetValue(output)!;
                 result.Model.Save(path);
                 Terminal.Info($"wrote {Markup.Escape(path)} ({new FileInfo(path).Length / 1024.0:F0} KB); encoding {result.EncodeSeconds:F0} s, training {result.TrainSeconds:F1} s");
-                var document = SafetyTrainDocument.From(result, path);
+                var document = SafetyTrainDocument.From(result, path) with { Selection = selection };
                 if (parse.GetValue(json)) Terminal.WriteJson(document);
                 Print(document);
                 return 0;
@@ -68,6 +96,20 @@ public static class SafetyTrainVerifierCommand
             }
         });
         return cmd;
+    }
+
+    private static void PrintSelection(SafetySelectionDocument s)
+    {
+        static string Rate(BinaryAgreement? a) => a is null ? "–" : $"{a.Rate:P1}";
+        var table = new Table().Title($"leave-one-model-out cross-validation over {string.Join(", ", s.FoldModels)} ({s.Seconds:F0} s)")
+            .AddColumns("head", "decision rule", "Llama Guard 2", "XSTest", "mean");
+        foreach (var row in s.Rows)
+            table.AddRow(Markup.Escape(row.Head), Markup.Escape(row.Rule), Rate(row.LlamaGuard), Rate(row.XsTest), row.Selected ? $"[bold]{row.Mean:P1}[/]" : $"{row.Mean:P1}");
+        Terminal.Human.Write(table);
+        var selected = s.Rows.Single(r => r.Selected);
+        var folds = new Table().Title($"selected: {Markup.Escape(selected.Head)}, {Markup.Escape(selected.Rule)} — per left-out model").AddColumns("model", "items", "Llama Guard 2", "XSTest");
+        foreach (var f in selected.Folds) folds.AddRow(Markup.Escape(f.Model), f.Items.ToString(), Rate(f.LlamaGuard), Rate(f.XsTest));
+        Terminal.Human.Write(folds);
     }
 
     private static void Print(SafetyTrainDocument d)
@@ -93,10 +135,27 @@ public sealed record SafetyTrainDocument(
     string Output, string Encoder, int ResponseChars, int TrainItems, IReadOnlyDictionary<string, int> TrainLabels, string[] HeldOutModels,
     SafetyHeldOutDocument? HeldOut, double EncodeSeconds, double TrainSeconds)
 {
+    /// <summary>The cross-validation table when the run used --select.</summary>
+    public SafetySelectionDocument? Selection { get; init; }
+
+    public SafetyDecisionRule Decision { get; init; } = SafetyDecisionRule.MostProbable;
+
     public static SafetyTrainDocument From(SafetyVerifierTraining.Result r, string output) => new(
         output, r.Model.EncoderName, r.Model.ResponseChars, r.TrainItems, r.TrainLabels, r.Model.Provenance.HeldOutModels,
-        r.HeldOut is { } h ? SafetyHeldOutDocument.From(h) : null, r.EncodeSeconds, r.TrainSeconds);
+        r.HeldOut is { } h ? SafetyHeldOutDocument.From(h) : null, r.EncodeSeconds, r.TrainSeconds) { Decision = r.Model.Decision };
 }
+
+/// <summary>The cross-validation table of <c>train-verifier --select</c>: one row per (head, decision rule) compared.</summary>
+public sealed record SafetySelectionDocument(IReadOnlyList<string> FoldModels, IReadOnlyList<SafetySelectionRow> Rows, double Seconds)
+{
+    public static SafetySelectionDocument From(SafetyVerifierSelection.Result r) => new(r.FoldModels,
+        r.Table.Select(s => new SafetySelectionRow(s.Candidate.Name, s.Candidate.Describe(), s.Rule.ToString(), s.Rule.UnsafeThreshold, s.Rule.RefusalThreshold,
+            s.LlamaGuard, s.XsTest, s.Mean, ReferenceEquals(s, r.Selected), s.Folds)).ToArray(), r.CrossValidationSeconds);
+}
+
+public sealed record SafetySelectionRow(
+    string Head, string Settings, string Rule, double? UnsafeThreshold, double? RefusalThreshold, BinaryAgreement? LlamaGuard, BinaryAgreement? XsTest,
+    double Mean, bool Selected, IReadOnlyList<SafetyVerifierSelection.FoldScore> Folds);
 
 public sealed record SafetyHeldOutDocument(
     int Items, BinaryAgreement? LearnedVsLlamaGuard, BinaryAgreement? SubstringVsLlamaGuard, BinaryAgreement? LearnedVsXsTest,

@@ -14,6 +14,8 @@ public sealed record CompletionItem(string Prompt, string Response)
     public string? Model { get; init; }
     /// <summary>The refusal-direction condition (baseline, ablation, actadd) or null.</summary>
     public string? Condition { get; init; }
+    /// <summary>The evaluation suite the prompt came from (xstest, advbench, harmless) when a policy was run over suites.</summary>
+    public string? Suite { get; init; }
     public ReferenceJudgement Reference { get; init; } = new();
 
     public VerificationInput ToInput() => new(Prompt, Response) { PromptKind = PromptKind };

@@ -7,7 +7,7 @@ namespace Vigil.Safety.Data;
 /// Reads a file of existing completions in one of the two shipped layouts:
 /// <list type="bullet">
 /// <item>refusal-direction JSON: <c>{"completions": [{"prompt", "response", "category"?, "is_jailbreak_llamaguard2"?,
-/// "is_jailbreak_substring_matching"?, "prompt_kind"?}]}</c>. Prompts are unsafe in a <c>jailbreakbench_*</c>,
+/// "is_jailbreak_substring_matching"?, "prompt_kind"?, "suite"?, "model"?}]}</c>. Prompts are unsafe in a <c>jailbreakbench_*</c>,
 /// <c>harmful_*</c> or <c>advbench_*</c> file or when the item carries a Llama Guard verdict, safe in a
 /// <c>harmless_*</c> file; an item's <c>"prompt_kind": "safe" | "unsafe"</c> overrides. The model is the folder's
 /// name and the condition the middle of <c>&lt;suite&gt;_&lt;condition&gt;_evaluations.json</c>.</item>
@@ -59,8 +59,9 @@ public static class CompletionsFile
                 {
                     PromptKind = kind,
                     Category = element.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
-                    Model = model,
+                    Model = OptionalString(element, "model") ?? model,
                     Condition = condition,
+                    Suite = OptionalString(element, "suite"),
                     Reference = new ReferenceJudgement { LlamaGuardUnsafe = guard, SubstringCompliant = substring },
                 });
                 index++;
@@ -152,6 +153,9 @@ public static class CompletionsFile
             _ => throw new InvalidDataException($"{where}: \"{property}\" must be 0, 1, true or false, found {value}."),
         };
     }
+
+    private static string? OptionalString(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0 ? value.GetString() : null;
 
     private static PromptKind? OptionalKind(JsonElement element, string where) =>
         element.TryGetProperty("prompt_kind", out var value) && value.ValueKind == JsonValueKind.String ? ParseKind(value.GetString()!, where) : null;

@@ -12,6 +12,9 @@ public sealed record SafetyEvaluationReport(
     string Verifier, IReadOnlyList<CompletionItem> Items, IReadOnlyList<Verdict> Verdicts, SafetyRates Summary,
     IReadOnlyDictionary<string, SafetyRates> PerCategory, BinaryAgreement? LlamaGuardAgreement, BinaryAgreement? XsTestAgreement)
 {
+    /// <summary>Rates per <see cref="CompletionItem.Suite"/>, in order of first appearance; empty when no item names a suite.</summary>
+    public IReadOnlyDictionary<string, SafetyRates> PerSuite { get; init; } = new Dictionary<string, SafetyRates>();
+
     public static SafetyEvaluationReport From(string verifier, IReadOnlyList<CompletionItem> items, IReadOnlyList<Verdict> verdicts)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -22,8 +25,11 @@ public sealed record SafetyEvaluationReport(
             .GroupBy(t => t.Category)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => SafetyRates.From(g.Select(t => t.Pair).ToArray()));
+        var perSuite = items.Select((item, i) => (item.Suite, Pair: pairs[i])).Where(t => t.Suite is not null)
+            .GroupBy(t => t.Suite!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => SafetyRates.From(g.Select(t => t.Pair).ToArray()));
         return new SafetyEvaluationReport(verifier, items, verdicts, SafetyRates.From(pairs), perCategory,
-            ReferenceAgreement.WithLlamaGuard(items, verdicts), ReferenceAgreement.WithXsTest(items, verdicts));
+            ReferenceAgreement.WithLlamaGuard(items, verdicts), ReferenceAgreement.WithXsTest(items, verdicts)) { PerSuite = perSuite };
     }
 
     /// <summary>Judges <paramref name="items"/> with <paramref name="verifier"/> in one batch and builds the report.</summary>

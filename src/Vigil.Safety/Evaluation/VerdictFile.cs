@@ -8,7 +8,7 @@ namespace Vigil.Safety.Evaluation;
 public static class VerdictFile
 {
     private static readonly string[] Columns =
-        { "index", "model", "condition", "category", "prompt_kind", "label", "score", "unsafe", "unparseable", "rationale", "prompt", "response" };
+        { "index", "model", "condition", "category", "prompt_kind", "label", "score", "unsafe", "unparseable", "rationale", "prompt", "response", "suite" };
 
     public static void Write(string path, IReadOnlyList<VerdictRow> rows)
     {
@@ -36,7 +36,7 @@ public static class VerdictFile
             {
                 r.Index.ToString(CultureInfo.InvariantCulture), r.Model ?? "", r.Condition ?? "", r.Category ?? "", r.PromptKind, r.Label,
                 r.Score.ToString("R", CultureInfo.InvariantCulture), r.Unsafe ? "true" : "false", r.Unparseable ? "true" : "false",
-                r.Rationale, r.Prompt, r.Response,
+                r.Rationale, r.Prompt, r.Response, r.Suite ?? "",
             };
             b.AppendJoin(',', fields.Select(Quote)).Append('\n');
         }

@@ -8,10 +8,13 @@ public sealed record VerdictRow(
     int Index, string? Model, string? Condition, string? Category, string PromptKind, string Label, double Score, bool Unsafe,
     bool Unparseable, string Rationale, string Prompt, string Response)
 {
+    /// <summary>The suite of a policy run (null for a completions file).</summary>
+    public string? Suite { get; init; }
+
     public static IReadOnlyList<VerdictRow> From(SafetyEvaluationReport report) =>
         report.Items.Select((item, i) => From(i, item, report.Verdicts[i])).ToArray();
 
     public static VerdictRow From(int index, CompletionItem item, Verdict verdict) => new(
         index, item.Model, item.Condition, item.Category, item.PromptKind.ToString().ToLowerInvariant(), verdict.Label, verdict.Score,
-        ReferenceAgreement.IsUnsafe(verdict), verdict.Unparseable, verdict.Rationale, item.Prompt, item.Response);
+        ReferenceAgreement.IsUnsafe(verdict), verdict.Unparseable, verdict.Rationale, item.Prompt, item.Response) { Suite = item.Suite };
 }

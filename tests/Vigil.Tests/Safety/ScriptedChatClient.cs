@@ -10,6 +10,8 @@ internal sealed class ScriptedChatClient : IChatClient
     private int _calls;
 
     public List<string> Prompts { get; } = new();
+    /// <summary>The options each call was sent with, in call order.</summary>
+    public List<ChatOptions?> Options { get; } = new();
 
     /// <param name="answer">(prompt text, call number) → the judge's answer</param>
     public ScriptedChatClient(Func<string, int, string> answer) => _answer = answer;
@@ -18,7 +20,7 @@ internal sealed class ScriptedChatClient : IChatClient
     {
         var prompt = string.Join("\n", messages.Select(m => m.Text));
         int call;
-        lock (Prompts) { Prompts.Add(prompt); call = _calls++; }
+        lock (Prompts) { Prompts.Add(prompt); Options.Add(options); call = _calls++; }
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, _answer(prompt, call))));
     }
 

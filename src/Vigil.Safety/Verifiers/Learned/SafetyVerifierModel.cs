@@ -13,6 +13,9 @@ namespace Vigil.Safety.Verifiers.Learned;
 public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string EncoderName, int Dimension, int ResponseChars, SafetyVerifierProvenance Provenance)
 {
     public const string Format = "vigil-safety-verifier-v1";
+
+    /// <summary>How probabilities become a label; files without a <c>decision</c> entry use the most probable label.</summary>
+    public SafetyDecisionRule Decision { get; init; } = SafetyDecisionRule.MostProbable;
     private const string ResourceName = "Vigil.Safety.safety-verifier.json";
 
     /// <summary>The shipped model (trained on all annotated completions by <c>vigil safety train-verifier</c>).</summary>
@@ -33,7 +36,8 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
     public void Save(string path)
     {
         var dto = new Dto(Format, Encoder, EncoderName, Dimension, ResponseChars, SafetyLabels.All.Select(SafetyLabels.Name).ToArray(),
-            Head.InputWidth, Head.Hidden, Pack(Head.Mean), Pack(Head.Std), Pack(Head.W1), Pack(Head.B1), Pack(Head.W2), Pack(Head.B2), Provenance);
+            Head.InputWidth, Head.Hidden, Pack(Head.Mean), Pack(Head.Std), Pack(Head.W1), Pack(Head.B1), Pack(Head.W2), Pack(Head.B2), Provenance,
+            Decision.IsMostProbable ? null : new DecisionDto(Decision.UnsafeThreshold, Decision.RefusalThreshold));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
@@ -53,7 +57,12 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
         try
         {
             var head = new SafetyHead(dto.InputWidth, dto.Hidden, Unpack(dto.Mean), Unpack(dto.Std), Unpack(dto.W1), Unpack(dto.B1), Unpack(dto.W2), Unpack(dto.B2));
-            return new SafetyVerifierModel(head, dto.Encoder, dto.EncoderName, dto.Dimension, dto.ResponseChars, dto.Provenance ?? new SafetyVerifierProvenance());
+            var decision = dto.Decision is { } d ? new SafetyDecisionRule(d.UnsafeThreshold, d.RefusalThreshold) : SafetyDecisionRule.MostProbable;
+            decision.Validate();
+            return new SafetyVerifierModel(head, dto.Encoder, dto.EncoderName, dto.Dimension, dto.ResponseChars, dto.Provenance ?? new SafetyVerifierProvenance())
+            {
+                Decision = decision,
+            };
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
@@ -77,7 +86,10 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
     };
 
     private sealed record Dto(string Format, string Encoder, string EncoderName, int Dimension, int ResponseChars, string[] Labels,
-        int InputWidth, int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2, SafetyVerifierProvenance? Provenance);
+        int InputWidth, int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2, SafetyVerifierProvenance? Provenance,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecisionDto? Decision = null);
+
+    private sealed record DecisionDto(double? UnsafeThreshold, double? RefusalThreshold);
 }
 
 /// <summary>How a model was trained: held-out models, sizes and the settings that shape it.</summary>
@@ -87,5 +99,9 @@ public sealed record SafetyVerifierProvenance
     public int TrainItems { get; init; }
     public int Epochs { get; init; }
     public int Seed { get; init; }
+    /// <summary>Head training settings beyond epochs and seed (null in files written before they were recorded).</summary>
+    public double? WeightDecay { get; init; }
+    public double? Dropout { get; init; }
+    public bool? ClassWeights { get; init; }
     public string Command { get; init; } = "";
 }

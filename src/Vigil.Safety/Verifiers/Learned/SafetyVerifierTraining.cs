@@ -26,6 +26,44 @@ public static class SafetyVerifierTraining
     public static Result Run(SafetyVerifierTrainingOptions options, Action<string>? log = null, Action<EncodingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var (all, train, test) = Split(options);
+        log?.Invoke($"{all.Count} annotated completions; training on {train.Count}, holding out {test.Count} ({string.Join(", ", options.HeldOutModels)})");
+
+        using var encoder = TextEncoders.Create(options.Encoder, options.CacheDirectory);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var trainInputs = train.Select(e => e.Item.ToInput()).ToArray();
+        var features = SafetyPairFeatures.Build(encoder, trainInputs, options.ResponseChars, progress);
+        double encodeSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        int width = SafetyPairFeatures.Width(encoder.Dimension);
+        var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+        var model = new SafetyVerifierModel(head, options.Encoder.Trim().ToLowerInvariant(), encoder.Name, encoder.Dimension, options.ResponseChars,
+            new SafetyVerifierProvenance
+            {
+                HeldOutModels = options.HeldOutModels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(), TrainItems = train.Count,
+                Epochs = options.Head.Epochs, Seed = options.Head.Seed, WeightDecay = options.Head.WeightDecay, Dropout = options.Head.Dropout,
+                ClassWeights = options.Head.ClassWeights, Command = options.Command,
+            }) { Decision = options.Decision };
+        var trainLabels = train.GroupBy(e => SafetyLabels.Name(e.Target)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+        HeldOutEvaluation? evaluation = null;
+        if (test.Count > 0)
+        {
+            clock.Restart();
+            evaluation = Evaluate(model, encoder, test, progress);
+            encodeSeconds += clock.Elapsed.TotalSeconds;
+        }
+        return new Result(model, train.Count, trainLabels, evaluation, encodeSeconds, trainSeconds);
+    }
+
+    /// <summary>
+    /// All annotated completions, the training items (every model but the held-out ones; at most
+    /// <see cref="SafetyVerifierTrainingOptions.MaxTrainItems"/>) and the held-out items.
+    /// </summary>
+    internal static (IReadOnlyList<AnnotatedCompletions.Example> All, List<AnnotatedCompletions.Example> Train, List<AnnotatedCompletions.Example> Test)
+        Split(SafetyVerifierTrainingOptions options)
+    {
         var heldOut = new HashSet<string>(options.HeldOutModels, StringComparer.OrdinalIgnoreCase);
         var all = AnnotatedCompletions.Load(options.SafetyDirectory);
         var known = all.Select(e => e.Item.Model).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -40,43 +78,29 @@ public static class SafetyVerifierTraining
             train = Enumerable.Range(0, max).Select(i => train[(int)((long)i * train.Count / max)]).ToList();
         }
         if (train.Count == 0) throw new ArgumentException("No training items are left after holding out " + string.Join(", ", heldOut) + ".");
-        log?.Invoke($"{all.Count} annotated completions; training on {train.Count}, holding out {test.Count} ({string.Join(", ", heldOut)})");
+        return (all, train, test);
+    }
 
-        using var encoder = TextEncoders.Create(options.Encoder, options.CacheDirectory);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var trainInputs = train.Select(e => e.Item.ToInput()).ToArray();
-        var features = SafetyPairFeatures.Build(encoder, trainInputs, options.ResponseChars, progress);
-        double encodeSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        int width = SafetyPairFeatures.Width(encoder.Dimension);
-        var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
-        double trainSeconds = clock.Elapsed.TotalSeconds;
-        var model = new SafetyVerifierModel(head, options.Encoder.Trim().ToLowerInvariant(), encoder.Name, encoder.Dimension, options.ResponseChars,
-            new SafetyVerifierProvenance
-            {
-                HeldOutModels = heldOut.Order(StringComparer.Ordinal).ToArray(), TrainItems = train.Count,
-                Epochs = options.Head.Epochs, Seed = options.Head.Seed, Command = options.Command,
-            });
-        var trainLabels = train.GroupBy(e => SafetyLabels.Name(e.Target)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-
-        HeldOutEvaluation? evaluation = null;
-        if (test.Count > 0)
-        {
-            clock.Restart();
-            var learned = new LearnedSafetyVerifier(model, encoder) { Progress = progress };
-            var items = test.Select(e => e.Item).ToArray();
-            var inputs = items.Select(i => i.ToInput()).ToArray();
-            var learnedVerdicts = learned.Verify(inputs);
-            var substringVerdicts = new SubstringRefusalVerifier().VerifyAsync(inputs).GetAwaiter().GetResult();
-            encodeSeconds += clock.Elapsed.TotalSeconds;
-            var truth = test.Select(e => (int)e.Target).ToArray();
-            var predicted = learnedVerdicts.Select(v => (int)SafetyLabels.TryParse(v.Label)!.Value).ToArray();
-            var confusion = ConfusionMatrix.From(truth, predicted, SafetyLabels.Count);
-            evaluation = new HeldOutEvaluation(items.Length,
-                ReferenceAgreement.WithLlamaGuard(items, learnedVerdicts), ReferenceAgreement.WithLlamaGuard(items, substringVerdicts),
-                ReferenceAgreement.WithXsTest(items, learnedVerdicts), ReferenceAgreement.WithXsTest(items, substringVerdicts),
-                confusion, (double)truth.Zip(predicted).Count(t => t.First == t.Second) / truth.Length);
-        }
-        return new Result(model, train.Count, trainLabels, evaluation, encodeSeconds, trainSeconds);
+    /// <summary>
+    /// Judges <paramref name="test"/> with <paramref name="model"/> and with the substring baseline: agreement with
+    /// Llama Guard 2 and XSTest's human labels, and the six-label confusion matrix against the derived targets.
+    /// </summary>
+    public static HeldOutEvaluation Evaluate(SafetyVerifierModel model, ITextEncoder encoder, IReadOnlyList<AnnotatedCompletions.Example> test,
+        Action<EncodingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Count == 0) throw new ArgumentException("Nothing to evaluate on.", nameof(test));
+        var learned = new LearnedSafetyVerifier(model, encoder) { Progress = progress };
+        var items = test.Select(e => e.Item).ToArray();
+        var inputs = items.Select(i => i.ToInput()).ToArray();
+        var learnedVerdicts = learned.Verify(inputs);
+        var substringVerdicts = new SubstringRefusalVerifier().VerifyAsync(inputs).GetAwaiter().GetResult();
+        var truth = test.Select(e => (int)e.Target).ToArray();
+        var predicted = learnedVerdicts.Select(v => (int)SafetyLabels.TryParse(v.Label)!.Value).ToArray();
+        var confusion = ConfusionMatrix.From(truth, predicted, SafetyLabels.Count);
+        return new HeldOutEvaluation(items.Length,
+            ReferenceAgreement.WithLlamaGuard(items, learnedVerdicts), ReferenceAgreement.WithLlamaGuard(items, substringVerdicts),
+            ReferenceAgreement.WithXsTest(items, learnedVerdicts), ReferenceAgreement.WithXsTest(items, substringVerdicts),
+            confusion, (double)truth.Zip(predicted).Count(t => t.First == t.Second) / truth.Length);
     }
 }

@@ -1,0 +1,30 @@
+namespace Vigil.Safety.Verifiers.Learned;
+
+/// <summary>One head configuration that cross-validation compares, with a short name for tables.</summary>
+public sealed record SafetyHeadCandidate(string Name, SafetyHeadTrainingOptions Head)
+{
+    /// <summary>
+    /// <paramref name="baseline"/> and its one-at-a-time variations: half and double the hidden width, half and
+    /// double the epochs, ten times the weight decay (0.01 from none), more (or, from 0.5 up, less) dropout, class weights toggled.
+    /// </summary>
+    public static IReadOnlyList<SafetyHeadCandidate> AroundBaseline(SafetyHeadTrainingOptions baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        double dropout = baseline.Dropout >= 0.5 ? baseline.Dropout / 2 : 0.5;
+        double decay = baseline.WeightDecay > 0 ? baseline.WeightDecay * 10 : 1e-2;
+        return new[]
+        {
+            new SafetyHeadCandidate("baseline", baseline),
+            new SafetyHeadCandidate($"hidden {Math.Max(1, baseline.Hidden / 2)}", baseline with { Hidden = Math.Max(1, baseline.Hidden / 2) }),
+            new SafetyHeadCandidate($"hidden {baseline.Hidden * 2}", baseline with { Hidden = baseline.Hidden * 2 }),
+            new SafetyHeadCandidate($"epochs {Math.Max(1, baseline.Epochs / 2)}", baseline with { Epochs = Math.Max(1, baseline.Epochs / 2) }),
+            new SafetyHeadCandidate($"epochs {baseline.Epochs * 2}", baseline with { Epochs = baseline.Epochs * 2 }),
+            new SafetyHeadCandidate($"weight decay {decay:G3}", baseline with { WeightDecay = decay }),
+            new SafetyHeadCandidate($"dropout {dropout:G3}", baseline with { Dropout = dropout }),
+            new SafetyHeadCandidate(baseline.ClassWeights ? "no class weights" : "class weights", baseline with { ClassWeights = !baseline.ClassWeights }),
+        };
+    }
+
+    public string Describe() =>
+        $"hidden {Head.Hidden}, epochs {Head.Epochs}, weight decay {Head.WeightDecay:G3}, dropout {Head.Dropout:G3}, class weights {(Head.ClassWeights ? "1/√freq" : "none")}";
+}
