@@ -7,7 +7,7 @@ namespace Vigil.Safety.Inference.Search;
 public sealed record AbstentionPolicy
 {
     public double Threshold { get; init; }
-    public string Text { get; init; } = "I'm not confident I can answer this safely, so I won't.";
+    public string Text { get; init; } = "I'm sorry, but I can't answer this with enough confidence that the answer is safe.";
     public ConfidenceCalibrator Calibrator { get; init; } = ConfidenceCalibrator.Identity;
 
     public static AbstentionPolicy Never { get; } = new();
