@@ -80,6 +80,37 @@ public sealed class InteractiveSessionTests : IDisposable
         Assert.Equal("step 1 (after start)\n".Length + "step 2 (after step 1 (after start))\n".Length, doc.RootElement.GetProperty("generated_tokens").GetInt64());
     }
 
+    [Fact]
+    public void Chat_command_is_driven_through_stdin_against_an_openai_compatible_endpoint()
+    {
+        // The server continues the partial assistant message it is sent, as the counting model does.
+        using var server = new FakeOpenAIServer(messages =>
+        {
+            var assistant = messages[^1].Role == "assistant" ? messages[^1].Content : "";
+            if (assistant.EndsWith("</think>", StringComparison.Ordinal))
+                return "answer from [" + string.Join("|", ReasoningTrace.Parse("", assistant[..^8]).Steps) + "]";
+            var seen = ReasoningTrace.Parse("", assistant).Steps;
+            return seen.Count >= 2 ? "</think>" : $"step {seen.Count + 1}";
+        });
+        var log = Path.Combine(_dir, "cli.jsonl");
+        // Prompt line, accept step 1, edit step 2, accept the closing proposal (which carries the answer).
+        var r = Vigil.Tests.Cli.VigilProcess.RunWithInput("Why?\n\ne\nmy step\n\n",
+            "safety", "chat", "--endpoint", server.BaseUrl, "--model-name", "fixture", "--log", log, "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        Assert.Equal("answer from [step 1|my step]", doc.RootElement.GetProperty("answer").GetString());
+        Assert.True(doc.RootElement.GetProperty("finished").GetBoolean());
+        Assert.Contains("step 2: step 2", r.Stderr);
+        var edit = Assert.Single(EditLog.Read(log));
+        Assert.Equal((1, "step 2", "my step"), (edit.Step!.Value, edit.Before, edit.After));
+        // Usage from the server counts the tokens: "step 1", "step 2", "</think>" and the answer.
+        Assert.Equal("step 1".Length + "step 2".Length + "</think>".Length + "answer from [step 1|my step]".Length,
+            doc.RootElement.GetProperty("generated_tokens").GetInt64());
+        var stepRequest = server.Requests[0];
+        Assert.Equal("fixture", stepRequest["model"]!.GetValue<string>());
+        Assert.Equal("\n", stepRequest["stop"]![0]!.GetValue<string>());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now => now;
