@@ -3,6 +3,7 @@ using System.Globalization;
 using Vigil.Bench.Bots;
 using Vigil.Bench.EndToEnd;
 using Vigil.Bench.Kernels;
+using Vigil.Bench.Policy;
 using Vigil.Core;
 
 namespace Vigil.Bench;
@@ -15,6 +16,7 @@ namespace Vigil.Bench;
 ///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
 ///   twibot-generate DIR [users] [tweets-per-user] [seed]   synthetic TwiBot-22 folder: time and peak memory
 ///   twibot-read DIR [cold] [no-text] [tokens]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
+///   policy-throughput [shapes]       policy-model training step time and generation tokens/s (default: demo,qwen2.5-0.5b)
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
 /// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
@@ -48,13 +50,16 @@ public static class Program
         }
         if (args.Length >= 2 && args[0] == "twibot-read")
             return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"));
+        if (args.Length > 0 && args[0] == "policy-throughput")
+            return PolicyThroughputBenchmark.Run((args.Length > 1 ? args[1] : "demo,qwen2.5-0.5b").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
                                 "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]\n" +
                                 "       Vigil.Bench minibatch-1m [epochs=2]\n" +
                                 "       Vigil.Bench twibot-generate DIR [users=1000000] [tweets-per-user=12] [seed=0]\n" +
-                                "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens]");
+                                "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens]\n" +
+                                "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]");
         return 1;
     }
 }
