@@ -71,6 +71,26 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public async Task Value_guided_search_step_is_answered_from_the_verified_store_before_the_next_step()
+    {
+        var store = new Vigil.Safety.Inference.Retrieval.Bm25Index(new[] { new Vigil.Safety.Inference.Retrieval.Bm25Document("kb", "Store bleach away from ammonia [0.9]") });
+        var model = new ScriptedTextGenerator((assistant, _) =>
+            assistant.EndsWith("</think>", StringComparison.Ordinal) ? "Keep them apart. [0.9]<|end|>"
+            : assistant.Contains("<result>", StringComparison.Ordinal) ? "</think>" : "look it up <search>bleach</search> [0.5]\n");
+        var method = new ValueGuidedIntervention(new TextGeneratorStepGenerator(model, ChatTemplate.Demo, Sampling), Gate(new BracketScoreVerifier()),
+            new ValueGuidedOptions { Candidates = 1, MaxSteps = 3 })
+        {
+            Retrieval = new Vigil.Safety.Inference.Retrieval.RetrievalAction(store, new BracketScoreVerifier("safety")),
+        };
+        var result = await method.RunAsync("q", PromptKind.Safe);
+        Assert.Equal(new[] { "look it up <search>bleach</search>", "<result>[kb] Store bleach away from ammonia [0.9]</result>" }, result.Trace.Steps);
+        Assert.Equal("Keep them apart. [0.9]", result.Answer);
+        Assert.Contains("<result>[kb]", model.Prompts[1]);
+        // The search step's scoring, one snippet check, and the concluding candidate's scoring.
+        Assert.Equal(3, result.Compute.VerifierCalls);
+    }
+
+    [Fact]
     public async Task Beam_search_bookkeeping_scores_prunes_and_counts_compute()
     {
         var next = new Dictionary<string, string[]>
