@@ -88,7 +88,7 @@ public sealed partial record ReasoningTrace
         string? answer = close < 0 ? null : text[(close + StepFormat.ThinkClose.Length)..];
         var steps = format.UseStepTags
             ? StepTag().Matches(reasoning).Select(m => m.Groups[1].Value.Trim())
-            : reasoning.Split(format.Delimiter).Select(s => s.Trim());
+            : reasoning.Split(format.Delimiter).Select(format.CleanStep);
         return new ReasoningTrace(prompt, steps.Where(s => s.Length > 0).ToArray(), answer, format);
     }
 

@@ -18,15 +18,24 @@ public sealed record StepFormat
     /// <summary>Steps in <c>&lt;step&gt;</c> tags.</summary>
     public static StepFormat Tags { get; } = new() { UseStepTags = true };
 
+    /// <summary>
+    /// One step per sentence, straight after <c>&lt;think&gt;</c>: the demo policy's format
+    /// (<c>&lt;think&gt;3 × 4 = 12. 12 + 5 = 17.&lt;/think&gt;</c>).
+    /// </summary>
+    public static StepFormat Sentences { get; } = new() { Delimiter = ". ", DelimiterAfterThink = false };
+
     public string Delimiter { get; init; } = "\n";
 
     public bool UseStepTags { get; init; }
 
+    /// <summary>Whether the delimiter also follows <c>&lt;think&gt;</c>, so the first step starts like the others (on its own line by default).</summary>
+    public bool DelimiterAfterThink { get; init; } = true;
+
     /// <summary>The text that ends a step, and so the stop string for generating one.</summary>
     public string StepEnd => UseStepTags ? StepClose : Delimiter;
 
-    /// <summary>What opens the reasoning block: the delimiter follows <c>&lt;think&gt;</c> so every step starts on its own.</summary>
-    public string Opening => UseStepTags ? ThinkOpen : ThinkOpen + Delimiter;
+    /// <summary>What opens the reasoning block.</summary>
+    public string Opening => UseStepTags || !DelimiterAfterThink ? ThinkOpen : ThinkOpen + Delimiter;
 
     public string RenderStep(string step) => UseStepTags ? StepOpen + step + StepClose : step + Delimiter;
 

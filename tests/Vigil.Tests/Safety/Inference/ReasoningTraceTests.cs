@@ -33,6 +33,15 @@ public sealed class ReasoningTraceTests
     }
 
     [Fact]
+    public void Sentence_steps_follow_the_demo_policy_format()
+    {
+        var parsed = ReasoningTrace.Parse("q", "<think>3 × 4 = 12. 12 + 5 = 17.</think>Ava has 17 beads.", StepFormat.Sentences);
+        Assert.Equal(new[] { "3 × 4 = 12", "12 + 5 = 17" }, parsed.Steps);
+        Assert.Equal("Ava has 17 beads.", parsed.Answer);
+        Assert.Equal("<think>3 × 4 = 12. 12 + 5 = 17. ", parsed.RenderPrefix());
+    }
+
+    [Fact]
     public void Text_without_think_block_is_all_answer()
     {
         var parsed = ReasoningTrace.Parse("q", "Just an answer.");
