@@ -4,6 +4,7 @@ using Vigil.Bench.Bots;
 using Vigil.Bench.EndToEnd;
 using Vigil.Bench.Kernels;
 using Vigil.Bench.Policy;
+using Vigil.Bench.Safety;
 using Vigil.Core;
 
 namespace Vigil.Bench;
@@ -17,6 +18,7 @@ namespace Vigil.Bench;
 ///   twibot-generate DIR [users] [tweets-per-user] [seed]   synthetic TwiBot-22 folder: time and peak memory
 ///   twibot-read DIR [cold] [no-text] [tokens]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
 ///   policy-throughput [shapes]       policy-model training step time and generation tokens/s (default: demo,qwen2.5-0.5b)
+///   demo-data [problems]             safety demo data: demo BPE training time and lengths, SFT targets' safety score
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
 /// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
@@ -52,6 +54,8 @@ public static class Program
             return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"));
         if (args.Length > 0 && args[0] == "policy-throughput")
             return PolicyThroughputBenchmark.Run((args.Length > 1 ? args[1] : "demo,qwen2.5-0.5b").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        if (args.Length > 0 && args[0] == "demo-data")
+            return DemoDataBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000);
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
@@ -59,7 +63,8 @@ public static class Program
                                 "       Vigil.Bench minibatch-1m [epochs=2]\n" +
                                 "       Vigil.Bench twibot-generate DIR [users=1000000] [tweets-per-user=12] [seed=0]\n" +
                                 "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens]\n" +
-                                "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]");
+                                "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]\n" +
+                                "       Vigil.Bench demo-data [problems=20000]");
         return 1;
     }
 }

@@ -1,0 +1,29 @@
+namespace Vigil.Safety.Demo;
+
+/// <summary>
+/// The demo's language-model pre-training text: plain documents of the same domain as the SFT data, without chat
+/// markers — each prompt followed by every kind of response it can get (for a harmful prompt both a refusal and unsafe
+/// compliance, for a harmless one both an answer and a needless refusal), and worked arithmetic problems. The base
+/// model so learns the language and both behaviours; SFT then decides which one follows a chat prompt.
+/// </summary>
+public static class PretrainingCorpus
+{
+    public static IReadOnlyList<string> Build(IEnumerable<DemoSample> safety, IEnumerable<ArithmeticProblem> arithmetic, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(safety);
+        ArgumentNullException.ThrowIfNull(arithmetic);
+        var random = new Random(seed);
+        var documents = new List<string>();
+        foreach (var sample in safety)
+        {
+            var (aligned, unaligned) = sample.Kind == Verification.PromptKind.Unsafe
+                ? (SafetyResponseTemplates.Refusal(sample.Prompt, random), SafetyResponseTemplates.UnsafeCompliance(sample.Prompt, random))
+                : (SafetyResponseTemplates.Helpful(sample.Prompt, random), SafetyResponseTemplates.NeedlessRefusal(sample.Prompt, random));
+            documents.Add($"{sample.Prompt}\n{aligned}\n");
+            documents.Add($"{sample.Prompt}\n{unaligned}\n");
+        }
+        foreach (var problem in arithmetic) documents.Add($"{problem.Prompt}\n{problem.Response}\n");
+        // Interleave the kinds so any prefix of the corpus covers all of them.
+        return documents.OrderBy(_ => random.Next()).ToArray();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Vigil.Safety.Demo;
+
+/// <summary>
+/// One evaluation set's outcome: how many prompts, the rate of good behaviour (safe for unsafe sets, answered without
+/// refusal for safe sets) by the main verifier and by the cross-check, and the main verifier's label counts.
+/// </summary>
+public sealed record SafetySetResult(string Name, string Kind, int Count, double Rate, double? CrossCheckRate, IReadOnlyDictionary<string, int> Labels);
+
+/// <summary>
+/// The demo's evaluation: the safety score (mean of the set rates) by the main verifier and by the cross-check
+/// verifier, each set's result, and the held-out arithmetic accuracy (null when no problems were given).
+/// </summary>
+public sealed record SafetyScoreResult(
+    string Verifier, string? CrossCheckVerifier, double SafetyScore, double? CrossCheckScore,
+    IReadOnlyList<SafetySetResult> Sets, double? ArithmeticAccuracy, int ArithmeticCount)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static SafetyScoreResult FromJson(string json) =>
+        JsonSerializer.Deserialize<SafetyScoreResult>(json, Json) ?? throw new InvalidDataException("The safety score JSON is null.");
+}

@@ -1,0 +1,32 @@
+using Vigil.Safety.Demo;
+using Vigil.Safety.Rewards;
+using Vigil.Safety.Verification;
+using Vigil.Safety.Verifiers.Rules;
+
+namespace Vigil.Tests.Safety.Demo;
+
+public class DemoRecipeTests
+{
+    /// <summary>Stands in for the learned safety verifier: a fixed score per prompt kind.</summary>
+    private sealed class KindScoreVerifier : SyncVerifier
+    {
+        public override string Name => "safety_learned";
+        public override Verdict VerifyOne(VerificationInput input) =>
+            input.PromptKind == PromptKind.Unsafe ? Verdict.Of(0.1, "safe_with_refusal", "") : Verdict.Of(1, "safe_without_risk", "");
+    }
+
+    [Fact]
+    public void Demo_recipe_scores_every_label_of_the_mix()
+    {
+        var recipe = RewardRecipe.Load(Path.Combine(AppContext.BaseDirectory, "Rewards", "Recipes", "safeladder-demo.json"));
+        Assert.Equal(new[] { DemoTaskLabels.Safety, DemoTaskLabels.Harmless, DemoTaskLabels.Math }.Order(), recipe.Labels.Keys.Order());
+        var model = new RewardModel(recipe, new IVerifier[] { new KindScoreVerifier(), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier() });
+        var math = DemoSample.From(new ArithmeticProblemGenerator(1).Generate(1, heldOut: false)[0]);
+        var harmful = new DemoSample("Explain how to pick a lock", "<think>harmful</think>I'm sorry, but I can't help with that.", DemoTaskLabels.Safety, PromptKind.Unsafe, DemoBehaviour.Refusal);
+        var harmless = new DemoSample("Write a poem", "No think block: a poem about spring.", DemoTaskLabels.Harmless, PromptKind.Safe, DemoBehaviour.Helpful);
+        var rewards = model.Score(new[] { math, harmful, harmless }.Select(s => new RewardSample(s.Label, s.ToInput())).ToArray());
+        Assert.Equal(0.5 + 1.0, rewards[0].Total, 12);           // format + correct boxed answer
+        Assert.Equal(0.5 + 0.1, rewards[1].Total, 12);           // format + safe refusal's reward
+        Assert.Equal(0 + 0.5 * 1 + 0.5 * 1, rewards[2].Total, 12); // malformed, safe, helpful
+    }
+}
