@@ -6,6 +6,7 @@ using OpenAI;
 using Vigil.Cli.Output;
 using Vigil.Safety.Inference.Interactive;
 using Vigil.Safety.Inference.Steps;
+using Vigil.Safety.Policy;
 
 namespace Vigil.Cli.Commands;
 
@@ -19,6 +20,7 @@ public static class SafetyChatCommand
 {
     public static Command Create()
     {
+        var policy = new SafetyPolicyOptions();
         var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible server base URL (e.g. http://127.0.0.1:8000/v1) whose model continues partial assistant messages." };
         var modelName = new Option<string>("--model-name") { Description = "Model name sent to --endpoint.", DefaultValueFactory = _ => "vigil" };
         var apiKey = new Option<string?>("--api-key") { Description = "API key for --endpoint (default: $OPENAI_API_KEY, else none)." };
@@ -26,14 +28,16 @@ public static class SafetyChatCommand
         var maxSteps = new Option<int>("--max-steps") { Description = "Steps before the model is made to answer.", DefaultValueFactory = _ => 16 };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Tokens per generated step or answer.", DefaultValueFactory = _ => 256 };
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature.", DefaultValueFactory = _ => 0.7f };
+        var seed = new Option<long>("--seed") { Description = "Sampling seed of an in-process policy (each step call advances it).", DefaultValueFactory = _ => 0 };
         var delimiter = new Option<string>("--delimiter") { Description = "Step delimiter inside <think> (escapes \\n and \\t understood); ignored with --step-tags.", DefaultValueFactory = _ => "\\n" };
         var stepTags = new Option<bool>("--step-tags") { Description = "Steps are <step>…</step> tags instead of delimited lines." };
         var log = new Option<string?>("--log") { Description = "Append every edit (before/after text, timestamp) to this JSONL file." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document on stdout: prompt, steps, answer, finished, edits, generated tokens." };
         var cmd = new Command("chat", "Human-in-the-loop chain-of-thought: watch each reasoning step, accept (Enter), edit (e), replace (r N), insert (i) or quit (q).")
         {
-            endpoint, modelName, apiKey, prompt, maxSteps, maxTokens, temperature, delimiter, stepTags, log, json,
+            endpoint, modelName, apiKey, prompt, maxSteps, maxTokens, temperature, seed, delimiter, stepTags, log, json,
         };
+        policy.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             try
@@ -42,15 +46,26 @@ public static class SafetyChatCommand
                     ? StepFormat.Tags
                     : new StepFormat { Delimiter = Unescape(parse.GetValue(delimiter)!) }.Validated();
                 if (parse.GetValue(maxSteps) < 1) return Terminal.Fail("--max-steps must be at least 1.");
-                var url = parse.GetValue(endpoint) ?? throw new ArgumentException("Give --endpoint: the OpenAI-compatible server that serves the policy.");
+                int Chat(IStepGenerator steps) =>
+                    Run(steps, format, parse.GetValue(prompt), parse.GetValue(log), parse.GetValue(maxSteps), parse.GetValue(json), Console.In, Console.Out, Console.Error);
+                if (parse.GetValue(policy.Model) is { } directory)
+                {
+                    if (parse.GetValue(endpoint) is not null) return Terminal.Fail("Give --model or --endpoint, not both.");
+                    var (model, generator) = SafetyPolicyOptions.Load(directory);
+                    using (model)
+                    {
+                        var sampling = new SamplingOptions { Temperature = parse.GetValue(temperature), MaxNewTokens = parse.GetValue(maxTokens), Seed = parse.GetValue(seed) };
+                        return Chat(new TextGeneratorStepGenerator(generator, policy.ChatTemplate(parse), sampling));
+                    }
+                }
+                var url = parse.GetValue(endpoint) ?? throw new ArgumentException("Give --model (a policy folder) or --endpoint (an OpenAI-compatible server).");
                 using var client = OpenChatClient(url, parse.GetValue(modelName)!, parse.GetValue(apiKey));
-                var steps = new ChatClientStepGenerator(client, new ChatOptions
+                return Chat(new ChatClientStepGenerator(client, new ChatOptions
                 {
                     Temperature = parse.GetValue(temperature), MaxOutputTokens = parse.GetValue(maxTokens),
-                });
-                return Run(steps, format, parse.GetValue(prompt), parse.GetValue(log), parse.GetValue(maxSteps), parse.GetValue(json), Console.In, Console.Out, Console.Error);
+                }));
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UriFormatException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException or ClientResultException)
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UriFormatException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException or ClientResultException or NotSupportedException)
             {
                 return Terminal.Fail(e.Message);
             }

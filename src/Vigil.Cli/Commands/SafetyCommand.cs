@@ -11,6 +11,7 @@ public static class SafetyCommand
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
         safety.Subcommands.Add(SafetyChatCommand.Create());
+        safety.Subcommands.Add(SafetySearchEvalCommand.Create());
         return safety;
     }
 
