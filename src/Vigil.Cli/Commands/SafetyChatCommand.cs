@@ -29,22 +29,25 @@ public static class SafetyChatCommand
         var maxTokens = new Option<int>("--max-tokens") { Description = "Tokens per generated step or answer.", DefaultValueFactory = _ => 256 };
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature.", DefaultValueFactory = _ => 0.7f };
         var seed = new Option<long>("--seed") { Description = "Sampling seed of an in-process policy (each step call advances it).", DefaultValueFactory = _ => 0 };
-        var delimiter = new Option<string>("--delimiter") { Description = "Step delimiter inside <think> (escapes \\n and \\t understood); ignored with --step-tags.", DefaultValueFactory = _ => "\\n" };
-        var stepTags = new Option<bool>("--step-tags") { Description = "Steps are <step>…</step> tags instead of delimited lines." };
+        var steps = SafetySearchEvalCommand.StepsOption("lines");
+        var delimiter = new Option<string?>("--delimiter") { Description = "With --steps lines: a custom step delimiter (escapes \\n and \\t understood)." };
         var log = new Option<string?>("--log") { Description = "Append every edit (before/after text, timestamp) to this JSONL file." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document on stdout: prompt, steps, answer, finished, edits, generated tokens." };
         var cmd = new Command("chat", "Human-in-the-loop chain-of-thought: watch each reasoning step, accept (Enter), edit (e), replace (r N), insert (i) or quit (q).")
         {
-            endpoint, modelName, apiKey, prompt, maxSteps, maxTokens, temperature, seed, delimiter, stepTags, log, json,
+            endpoint, modelName, apiKey, prompt, maxSteps, maxTokens, temperature, seed, steps, delimiter, log, json,
         };
         policy.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             try
             {
-                var format = parse.GetValue(stepTags)
-                    ? StepFormat.Tags
-                    : new StepFormat { Delimiter = Unescape(parse.GetValue(delimiter)!) }.Validated();
+                var format = SafetySearchEvalCommand.Format(parse.GetValue(steps)!);
+                if (parse.GetValue(delimiter) is { } custom)
+                {
+                    if (format != StepFormat.Lines) return Terminal.Fail("--delimiter goes with --steps lines.");
+                    format = new StepFormat { Delimiter = Unescape(custom) }.Validated();
+                }
                 if (parse.GetValue(maxSteps) < 1) return Terminal.Fail("--max-steps must be at least 1.");
                 int Chat(IStepGenerator steps) =>
                     Run(steps, format, parse.GetValue(prompt), parse.GetValue(log), parse.GetValue(maxSteps), parse.GetValue(json), Console.In, Console.Out, Console.Error);

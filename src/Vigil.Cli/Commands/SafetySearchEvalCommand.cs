@@ -30,8 +30,7 @@ public static class SafetySearchEvalCommand
         var maxTokens = new Option<int>("--max-tokens") { Description = "Tokens per generation call (a step, an answer or a whole sample).", DefaultValueFactory = _ => 96 };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature (search needs diversity: > 0).", DefaultValueFactory = _ => 0.8 };
         var seed = new Option<long>("--seed") { Description = "Sampling seed.", DefaultValueFactory = _ => 0 };
-        var steps = new Option<string>("--steps") { Description = "How steps are delimited inside <think>: sentences (the demo policy), lines or tags.", DefaultValueFactory = _ => "sentences" };
-        steps.AcceptOnlyFromAmong("sentences", "lines", "tags");
+        var steps = StepsOption("sentences");
         var scorer = new Option<string>("--scorer") { Description = "Verifier that scores and gates candidates: learned or substring.", DefaultValueFactory = _ => SafetyEvalCommand.Learned };
         scorer.AcceptOnlyFromAmong(SafetyEvalCommand.Learned, SafetyEvalCommand.Substring);
         var judge = new Option<string>("--judge") { Description = "Verifier that judges final answers: learned or substring.", DefaultValueFactory = _ => SafetyEvalCommand.Learned };
@@ -53,7 +52,7 @@ public static class SafetySearchEvalCommand
                 if (parse.GetValue(perSet) < 1) return Terminal.Fail("--per-set must be at least 1.");
                 var budgetList = ParseBudgets(parse.GetValue(budgets)!);
                 var prompts = ExperimentPrompts.Load(root, parse.GetValue(perSet));
-                var format = parse.GetValue(steps) switch { "lines" => StepFormat.Lines, "tags" => StepFormat.Tags, _ => StepFormat.Sentences };
+                var format = Format(parse.GetValue(steps)!);
                 var (model, generator) = SafetyPolicyOptions.Load(directory);
                 using (model)
                 {
@@ -93,6 +92,19 @@ public static class SafetySearchEvalCommand
         });
         return cmd;
     }
+
+    internal static Option<string> StepsOption(string defaultFormat)
+    {
+        var steps = new Option<string>("--steps")
+        {
+            Description = "How reasoning steps are written inside <think>: lines (one per line), sentences (the demo policy's format) or tags (<step>…</step>).",
+            DefaultValueFactory = _ => defaultFormat,
+        };
+        steps.AcceptOnlyFromAmong("lines", "sentences", "tags");
+        return steps;
+    }
+
+    internal static StepFormat Format(string name) => name switch { "sentences" => StepFormat.Sentences, "tags" => StepFormat.Tags, _ => StepFormat.Lines };
 
     private static IVerifier Verifier(string name, string? cache) =>
         name == SafetyEvalCommand.Substring ? new SubstringRefusalVerifier() : LearnedSafetyVerifier.Open(null, cache);

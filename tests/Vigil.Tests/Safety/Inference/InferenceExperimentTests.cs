@@ -78,6 +78,23 @@ public sealed class InferenceExperimentTests : IDisposable
         Assert.Contains("| plain | 1 |", InferenceExperiment.Markdown(report));
     }
 
+    [DataFileFact("safety", "refusal-direction", "splits", "harmful_test.json")]
+    public void Search_eval_command_writes_rows_table_and_plot_for_a_policy_folder()
+    {
+        var folder = InteractiveSessionTests.TinyPolicyFolder(_dir);
+        var output = Path.Combine(_dir, "out");
+        var r = Vigil.Tests.Cli.VigilProcess.Run("safety", "search-eval", "--model", folder, "--per-set", "1", "--budgets", "2", "--max-steps", "1",
+            "--max-tokens", "3", "--scorer", "substring", "--judge", "substring", "--out", output, "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(new[] { "plain", "best_of_n", "weighted_best_of_n", "beam_search", "value_guided" }, rows.Select(row => row.GetProperty("method").GetString()));
+        Assert.All(rows, row => Assert.Equal(3, row.GetProperty("prompts").GetInt32()));
+        Assert.Equal(0, rows[0].GetProperty("verifier_calls").GetDouble());
+        Assert.Equal(2, rows[1].GetProperty("verifier_calls").GetDouble());
+        foreach (var file in new[] { "search-eval.json", "search-eval.md", "search-eval.png" }) Assert.True(File.Exists(Path.Combine(output, file)), file);
+    }
+
     [DataFileFact("safety", "xstest", "xstest_prompts.csv")]
     public void Prompt_sets_load_from_the_data_folder()
     {

@@ -114,16 +114,7 @@ public sealed class InteractiveSessionTests : IDisposable
     [Fact]
     public void Chat_command_runs_an_in_process_policy_folder()
     {
-        // A random tiny policy with a tokenizer trained on a few words: its steps are noise, but they come from --model.
-        var tokenizer = new Vigil.Safety.Policy.Tokenization.BpeTrainer(280, Vigil.Safety.Policy.Tokenization.BpeTrainer.DemoSpecialTokens)
-            .Learn(new[] { "the cat sat on the mat", "safe steps think" });
-        var folder = Path.Combine(_dir, "policy");
-        Directory.CreateDirectory(folder);
-        Vigil.Safety.Policy.Tokenization.TokenizerJsonFile.Write(tokenizer, Path.Combine(folder, "tokenizer.json"));
-        int vocabulary = new Vigil.Safety.Policy.Tokenization.BpeTextTokenizer(tokenizer).VocabularySize;
-        using (var model = Vigil.Tests.Safety.Policy.TinyPolicies.Randomise(
-            new Vigil.Safety.Policy.Model.TransformerLanguageModel(Vigil.Tests.Safety.Policy.TinyPolicies.Config(Vigil.Safety.Policy.Model.TransformerConfig.Qwen2) with { VocabSize = vocabulary }), seed: 5))
-            Vigil.Safety.Policy.Checkpoints.PolicyCheckpoint.Save(model, folder);
+        var folder = TinyPolicyFolder(_dir);
         // Accept the first proposal, then quit at the second.
         var r = Vigil.Tests.Cli.VigilProcess.RunWithInput("\nq\n", "safety", "chat", "--model", folder, "--prompt", "hi", "--max-tokens", "4", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
@@ -131,6 +122,21 @@ public sealed class InteractiveSessionTests : IDisposable
         Assert.False(doc.RootElement.GetProperty("finished").GetBoolean());
         Assert.InRange(doc.RootElement.GetProperty("generated_tokens").GetInt64(), 2, 16);
         Assert.Contains("step 1:", r.Stderr);
+    }
+
+    /// <summary>A random tiny policy with a tokenizer trained on a few words: its text is noise, but it loads like a real policy folder.</summary>
+    internal static string TinyPolicyFolder(string parent)
+    {
+        var tokenizer = new Vigil.Safety.Policy.Tokenization.BpeTrainer(280, Vigil.Safety.Policy.Tokenization.BpeTrainer.DemoSpecialTokens)
+            .Learn(new[] { "the cat sat on the mat", "safe steps think" });
+        var folder = Path.Combine(parent, "policy");
+        Directory.CreateDirectory(folder);
+        Vigil.Safety.Policy.Tokenization.TokenizerJsonFile.Write(tokenizer, Path.Combine(folder, "tokenizer.json"));
+        int vocabulary = new Vigil.Safety.Policy.Tokenization.BpeTextTokenizer(tokenizer).VocabularySize;
+        var config = Vigil.Tests.Safety.Policy.TinyPolicies.Config(Vigil.Safety.Policy.Model.TransformerConfig.Qwen2) with { VocabSize = vocabulary };
+        using var model = Vigil.Tests.Safety.Policy.TinyPolicies.Randomise(new Vigil.Safety.Policy.Model.TransformerLanguageModel(config), seed: 5);
+        Vigil.Safety.Policy.Checkpoints.PolicyCheckpoint.Save(model, folder);
+        return folder;
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
