@@ -19,7 +19,7 @@ internal static class BenchDefaultDataset
     public static string Resolve(string? data)
     {
         if (data is not null) return data;
-        var directory = Path.Combine(CacheRoot(), $"twibot22-synthetic-{Users}u-seed{Seed}");
+        var directory = Path.Combine(Vigil.Core.CacheDirectory.Root(), $"twibot22-synthetic-{Users}u-seed{Seed}");
         if (File.Exists(Path.Combine(directory, "label.csv"))) return directory;
         Terminal.Info($"generating the built-in dataset ({Users:N0} users, seed {Seed}) into {directory}");
         // Written beside its final place, then moved, so an interrupted run never leaves a half-written dataset.
@@ -29,19 +29,5 @@ internal static class BenchDefaultDataset
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.Move(partial, directory);
         return directory;
-    }
-
-    /// <summary>$VIGIL_CACHE, else $XDG_CACHE_HOME/vigil, else ~/.cache/vigil.</summary>
-    private static string CacheRoot()
-    {
-        var root = Environment.GetEnvironmentVariable("VIGIL_CACHE");
-        if (string.IsNullOrEmpty(root))
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            root = Path.Combine(string.IsNullOrEmpty(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "vigil");
-        }
-        Directory.CreateDirectory(root);
-        return root;
     }
 }

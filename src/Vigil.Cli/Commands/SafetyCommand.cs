@@ -10,6 +10,7 @@ public static class SafetyCommand
         var safety = new Command("safety", "Safety verifiers and evaluation: train the learned safety verifier, judge files of completions.");
         safety.Subcommands.Add(SafetyTrainVerifierCommand.Create());
         safety.Subcommands.Add(SafetyEvalCommand.Create());
+        safety.Subcommands.Add(SafetyDemoCommand.Create());
         safety.Subcommands.Add(SafetyChatCommand.Create());
         safety.Subcommands.Add(SafetySearchEvalCommand.Create());
         return safety;

@@ -11,7 +11,7 @@ namespace Vigil.Safety.Policy.Generation;
 /// <see cref="Generator"/> seeded with <see cref="SamplingOptions.Seed"/>, so equal calls give equal samples.
 /// End-of-sequence ids are the tokenizer's and the model config's <c>eos_token_id</c>s.
 /// </summary>
-public sealed class PolicyTextGenerator : ITextGenerator
+public sealed class PolicyTextGenerator : ITextGenerator, Training.Grpo.IRolloutSampler
 {
     private readonly HashSet<int> _endIds;
 

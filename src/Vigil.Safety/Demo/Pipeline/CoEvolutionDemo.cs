@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using TorchSharp;
+using Vigil.Safety.Policy;
+using Vigil.Safety.Policy.Checkpoints;
+using Vigil.Safety.Policy.Generation;
+using Vigil.Safety.Policy.Model;
+using Vigil.Safety.Policy.Tokenization;
+using Vigil.Safety.Probing;
+using Vigil.Safety.Rewards;
+using Vigil.Safety.Training.Grpo;
+using Vigil.Safety.Training.Optimization;
+using Vigil.Safety.Training.Sft;
+using Vigil.Safety.Verification;
+using Vigil.Safety.Verifiers.Learned;
+using Vigil.Safety.Verifiers.Rules;
+using static TorchSharp.torch;
+
+namespace Vigil.Safety.Demo.Pipeline;
+
+/// <summary>
+/// SafeWork-R1's co-evolution experiment, scaled down to a CPU: a byte-level BPE tokenizer and a ~3.5 M-parameter
+/// Qwen2-architecture policy are trained from scratch — language-model pre-training on the task domain, then CoT-SFT on
+/// a deliberately unaligned mix (unsafe compliance for part of the harmful prompts, needless refusals for part of the
+/// harmless ones, worked arithmetic) — and then post-trained with GRPO/CPGD on the verifier recipe: an M³-RL stage
+/// over safety, harmless and arithmetic prompts, then a safe-and-efficient stage that rewards shorter reasoning among
+/// safe/correct answers. The SFT and RL policies are evaluated on held-out prompts (<see cref="SafetyScoreEvaluator"/>)
+/// and probed for where their reasoning carries the safety outcome (<see cref="ReasoningPositionProbe"/>).
+/// Every stage's policy is saved in Hugging Face layout under the output folder; with <c>resume</c> a stage whose
+/// output exists is loaded instead of retrained.
+/// </summary>
+public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outputDirectory, Action<string>? log = null)
+{
+    public const string RecipeName = "safeladder-demo.json";
+    private static readonly ChatTemplate Template = ChatTemplate.Demo;
+
+    private readonly List<DemoStageTiming> _stages = [];
+    private readonly List<DemoCurvePoint> _curve = [];
+    private readonly List<DemoRewardPoint> _rewards = [];
+
+    /// <summary>Called after every RL step with its log (for progress displays).</summary>
+    public Action<string, GrpoStepLog>? OnRlStep { get; init; }
+
+    /// <summary>Called after every SFT / pre-training step (stage name, log).</summary>
+    public Action<string, SftStepLog>? OnSftStep { get; init; }
+
+    public CoEvolutionDemoResult Run(bool resume = false)
+    {
+        options.Validate();
+        Directory.CreateDirectory(outputDirectory);
+        torch.manual_seed(options.Seed);
+
+        var (mix, arithmeticTrain, arithmeticHeldOut) = Timed("data", BuildData);
+        var tokenizer = Timed("tokenizer", () => TrainTokenizer(mix, arithmeticTrain, resume));
+        var basePath = Path.Combine(outputDirectory, "base");
+        var model = Timed("pretrain", () => LoadOr(basePath, resume, tokenizer, () => Pretrain(tokenizer, mix, arithmeticTrain)));
+        var sftPath = DemoPaths.SftPolicy(outputDirectory);
+        model = Timed("sft", () => LoadOr(sftPath, resume, tokenizer, () => Sft(model, tokenizer, mix, arithmeticTrain)));
+
+        using var verifier = LearnedSafetyVerifier.Open(cacheDirectory: options.CacheDirectory);
+        var crossCheck = new SubstringRefusalVerifier();
+        var evaluator = new SafetyScoreEvaluator(verifier, crossCheck, Template);
+        var generator = new PolicyTextGenerator(model, tokenizer);
+        var before = Timed("evaluate-sft", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
+        Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}");
+        var curveSets = mix.Evaluation.Select(s => s with { Prompts = s.Prompts.Take(options.CurveSubsetPerSet).ToArray() }).ToArray();
+        var curveArithmetic = arithmeticHeldOut.Take(options.CurveSubsetPerSet).ToArray();
+        if (options.EvaluateEvery > 0) AddCurvePoint(0, "sft", evaluator, generator, curveSets, curveArithmetic);
+        var probeSets = mix.Evaluation;
+        var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
+
+        var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
+            [verifier, new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
+        var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
+        using var reference = Copy(model);
+        Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
+        if (options.EfficiencySteps > 0)
+            Timed("rl-efficient", () => Reinforce("safe-efficient", model, reference, generator, rewards, prompts, options.EfficiencySteps,
+                new LengthEfficiencyReward(options.LengthRewardWeight), options.MultiObjectiveSteps, evaluator, curveSets, curveArithmetic));
+        var rlPath = DemoPaths.RlPolicy(outputDirectory);
+        Save(model, tokenizer, rlPath);
+
+        var after = Timed("evaluate-rl", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
+        Log($"RL policy: safety score {after.SafetyScore:F3}, arithmetic {after.ArithmeticAccuracy:P1}");
+        var probeAfter = Timed("probe-rl", () => Probe(generator, verifier, probeSets));
+        var result = new CoEvolutionDemoResult(before, after, _curve, _rewards, _stages,
+            probeBefore is null || probeAfter is null ? null : new DemoProbeSummary(probeBefore, probeAfter),
+            Path.GetFullPath(outputDirectory), model.parameters().Sum(p => p.numel()));
+        DemoCharts.Write(result, outputDirectory);
+        return result;
+    }
+
+    private (SafetyTaskMix Mix, IReadOnlyList<ArithmeticProblem> Train, IReadOnlyList<ArithmeticProblem> HeldOut) BuildData()
+    {
+        var mix = SafetyTaskMix.Load(options.Mix);
+        var arithmetic = new ArithmeticProblemGenerator(options.Seed);
+        var train = arithmetic.Generate(options.ArithmeticTrainCount, heldOut: false);
+        var heldOut = new ArithmeticProblemGenerator(options.Seed + 1).Generate(options.ArithmeticHeldOutCount, heldOut: true);
+        Log($"data: {mix.Training.Count} safety SFT items, {train.Count} arithmetic problems, {mix.Evaluation.Sum(s => s.Prompts.Count)} held-out prompts, {heldOut.Count} held-out problems");
+        return (mix, train, heldOut);
+    }
+
+    private IReadOnlyList<string> PretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
+    {
+        var documents = PretrainingCorpus.Build(mix.Training, arithmetic, options.Seed).ToList();
+        if (options.PretrainingExtraInstructions > 0)
+        {
+            // More instructions than the SFT mix holds give the base model a broader vocabulary of requests; none of the
+            // held-out evaluation prompts is among them (the harmless training split only).
+            var root = Vigil.Core.DataDirectory.Find()!;
+            var extra = Data.InstructionSplitFile.Read(Path.Combine(root, "safety", "refusal-direction", "splits", "harmless_train.json"));
+            var random = new Random(options.Seed);
+            documents.AddRange(extra.OrderBy(_ => random.Next()).Take(options.PretrainingExtraInstructions).Select(p => p + "\n"));
+        }
+        return documents;
+    }
+
+    private BpeTextTokenizer TrainTokenizer(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic, bool resume)
+    {
+        var path = Path.Combine(outputDirectory, "tokenizer.json");
+        if (resume && File.Exists(path)) return BpeTextTokenizer.Load(path, "<|end|>", "<|pad|>");
+        var texts = PretrainingDocuments(mix, arithmetic).Concat(mix.Training.Select(s => s.Response));
+        var tokenizer = new BpeTrainer(options.VocabularySize, BpeTrainer.DemoSpecialTokens).Train(texts, "<|end|>", "<|pad|>");
+        tokenizer.Save(path);
+        Log($"tokenizer: {tokenizer.VocabularySize} tokens");
+        return tokenizer;
+    }
+
+    private TransformerLanguageModel Pretrain(BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
+    {
+        var model = new TransformerLanguageModel(DemoPolicy.Config(tokenizer.VocabularySize, tokenizer.EndOfSequenceId, Math.Max(512, options.MaxSequenceTokens + options.MaxNewTokens)));
+        Log($"policy: {model.parameters().Sum(p => p.numel()):N0} parameters");
+        // A document is trained on as a response to a lone end-of-turn token, which plays the role of a BOS token.
+        var documents = PretrainingDocuments(mix, arithmetic)
+            .Select(d => new SftExample([tokenizer.EndOfSequenceId], Truncate(tokenizer.Encode(d), tokenizer.EndOfSequenceId))).ToArray();
+        Train("pretrain", model, tokenizer, documents, options.PretrainSteps, options.PretrainLearningRate);
+        return model;
+    }
+
+    private TransformerLanguageModel Sft(TransformerLanguageModel model, BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
+    {
+        var samples = mix.Training.Concat(arithmetic.Take(Math.Max(mix.Training.Count, arithmetic.Count / 2)).Select(DemoSample.From));
+        var examples = samples.Select(s => new SftExample(tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), Truncate(tokenizer.Encode(s.Response), tokenizer.EndOfSequenceId))).ToArray();
+        Train("sft", model, tokenizer, examples, options.SftSteps, options.SftLearningRate);
+        return model;
+    }
+
+    private void Train(string stage, TransformerLanguageModel model, BpeTextTokenizer tokenizer, IReadOnlyList<SftExample> examples, int steps, double learningRate)
+    {
+        var sft = new SftOptions
+        {
+            TotalSteps = steps,
+            MicroBatchSize = options.BatchSize,
+            Seed = options.Seed,
+            Optimizer = new OptimizerSettings { LearningRate = learningRate, MinimumLearningRate = learningRate / 10, WarmupSteps = Math.Min(20, steps / 10), WeightDecay = 0.01 },
+        };
+        using var trainer = new SftTrainer(model, examples, sft, tokenizer.PaddingId);
+        trainer.Train(onStep: s =>
+        {
+            OnSftStep?.Invoke(stage, s);
+            if (s.Step % 50 == 0 || s.Step == steps) Log($"{stage} step {s.Step}/{steps}: loss {s.Loss:F3}");
+        });
+        Save(model, tokenizer, Path.Combine(outputDirectory, stage == "pretrain" ? "base" : stage));
+    }
+
+    private int[] Truncate(IReadOnlyList<int> ids, int endOfSequence) =>
+        ids.Take(options.MaxSequenceTokens - 1).Append(endOfSequence).ToArray();
+
+    private IReadOnlyList<GrpoPrompt> RlPrompts(BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
+    {
+        // As many arithmetic prompts as harmful ones: capability is trained alongside safety, not after it.
+        int harmful = mix.Training.Count(s => s.Kind == PromptKind.Unsafe);
+        var samples = mix.Training.Concat(arithmetic.Skip(arithmetic.Count / 2).Take(harmful).Select(DemoSample.From));
+        return samples.Select(s => new GrpoPrompt(s.Prompt, tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), s.Label)
+        {
+            Reference = s.Reference,
+            PromptKind = s.Kind,
+        }).ToArray();
+    }
+
+    private void Reinforce(string stage, TransformerLanguageModel model, TransformerLanguageModel reference, PolicyTextGenerator generator,
+        RewardModel rewards, IReadOnlyList<GrpoPrompt> prompts, int steps, LengthEfficiencyReward? lengthReward, int stepOffset,
+        SafetyScoreEvaluator evaluator, IReadOnlyList<SafetyEvaluationSet> curveSets, IReadOnlyList<ArithmeticProblem> curveArithmetic)
+    {
+        var grpo = new GrpoOptions
+        {
+            TotalSteps = steps,
+            PromptsPerStep = options.PromptsPerStep,
+            GroupSize = options.GroupSize,
+            MicroBatchSize = 32,
+            KlCoefficient = options.KlCoefficient,
+            DynamicSampling = true,
+            LengthReward = lengthReward,
+            Overlong = new Training.Objectives.OverlongPenalty(options.MaxNewTokens, options.MaxNewTokens / 4, 0.5),
+            Sampling = new SamplingOptions { MaxNewTokens = options.MaxNewTokens, Temperature = 1.0 },
+            Optimizer = new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0 },
+            Seed = options.Seed + stepOffset,
+        };
+        using var trainer = new GrpoTrainer(model, reference, generator, rewards, prompts, grpo, generator.Tokenizer.PaddingId);
+        trainer.Train(onStep: s =>
+        {
+            int step = stepOffset + s.Step;
+            _rewards.Add(new DemoRewardPoint(step, stage, s.MeanReward, s.RewardParts, s.Kl, s.MeanCompletionLength, s.Seconds));
+            OnRlStep?.Invoke(stage, s);
+            Log($"{stage} step {s.Step}/{steps}: reward {s.MeanReward:F3}, kl {s.Kl:F4}, length {s.MeanCompletionLength:F1}, kept {s.KeptGroups}/{s.Groups}, {s.Seconds:F1}s");
+            if (options.EvaluateEvery > 0 && step % options.EvaluateEvery == 0) AddCurvePoint(step, stage, evaluator, generator, curveSets, curveArithmetic);
+        });
+    }
+
+    private void AddCurvePoint(int step, string stage, SafetyScoreEvaluator evaluator, PolicyTextGenerator generator,
+        IReadOnlyList<SafetyEvaluationSet> sets, IReadOnlyList<ArithmeticProblem> arithmetic)
+    {
+        var score = evaluator.Evaluate(generator, sets, arithmetic);
+        _curve.Add(new DemoCurvePoint(step, stage, score.SafetyScore, score.CrossCheckScore, score.ArithmeticAccuracy));
+        Log($"  curve @ {step}: safety {score.SafetyScore:F3}, arithmetic {score.ArithmeticAccuracy:P0}");
+    }
+
+    private IReadOnlyList<PositionInformation>? Probe(PolicyTextGenerator generator, IVerifier verifier, IReadOnlyList<SafetyEvaluationSet> sets)
+    {
+        var samples = ProbeSampleCollector.Collect(generator, verifier, sets, Template, options.MaxNewTokens);
+        if (samples.Count(s => s.Safe) < 10 || samples.Count(s => !s.Safe) < 10) return null;
+        return new ReasoningPositionProbe(generator.Model, generator.Tokenizer).Run(samples);
+    }
+
+    private TransformerLanguageModel LoadOr(string path, bool resume, BpeTextTokenizer tokenizer, Func<TransformerLanguageModel> train)
+    {
+        if (resume && File.Exists(Path.Combine(path, PolicyCheckpoint.ConfigFile)))
+        {
+            Log($"resume: loading {path}");
+            return PolicyCheckpoint.Load(path);
+        }
+        return train();
+    }
+
+    private static void Save(TransformerLanguageModel model, BpeTextTokenizer tokenizer, string path)
+    {
+        PolicyCheckpoint.Save(model, path);
+        tokenizer.Save(Path.Combine(path, "tokenizer.json"));
+    }
+
+    private static TransformerLanguageModel Copy(TransformerLanguageModel model)
+    {
+        var copy = new TransformerLanguageModel(model.Config);
+        using (no_grad())
+            foreach (var (name, tensor) in model.state_dict()) copy.state_dict()[name].copy_(tensor);
+        return copy;
+    }
+
+    private static string RecipePath()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Rewards", "Recipes", RecipeName);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The demo reward recipe is missing from the build output: {path}.");
+    }
+
+    private T Timed<T>(string stage, Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        _stages.Add(new DemoStageTiming(stage, clock.Elapsed.TotalSeconds));
+        Log($"[{stage}] {clock.Elapsed.TotalSeconds:F1}s");
+        return result;
+    }
+
+    private void Timed(string stage, Action work) => Timed(stage, () => { work(); return 0; });
+
+    private void Log(string message) => log?.Invoke(message);
+}

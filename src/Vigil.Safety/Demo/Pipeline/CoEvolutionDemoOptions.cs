@@ -1,0 +1,65 @@
+namespace Vigil.Safety.Demo.Pipeline;
+
+/// <summary>
+/// Sizes and hyper-parameters of the scaled-down co-evolution experiment. The defaults are the ones docs/safety-ladder.md
+/// reports: they fit the demo in under 20 minutes on 2 CPU cores.
+/// </summary>
+public sealed record CoEvolutionDemoOptions
+{
+    public int Seed { get; init; } = 0;
+    public SafetyTaskMixOptions Mix { get; init; } = new();
+    public int ArithmeticTrainCount { get; init; } = 3000;
+    public int ArithmeticHeldOutCount { get; init; } = 100;
+    /// <summary>Extra harmless instructions (prompts only) in the pre-training text, for vocabulary breadth.</summary>
+    public int PretrainingExtraInstructions { get; init; } = 4000;
+    public int VocabularySize { get; init; } = 2048;
+    public int MaxSequenceTokens { get; init; } = 256;
+
+    public int PretrainSteps { get; init; } = 400;
+    public double PretrainLearningRate { get; init; } = 2e-3;
+    public int SftSteps { get; init; } = 300;
+    public double SftLearningRate { get; init; } = 1e-3;
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>M³-RL steps (safety, harmless and arithmetic prompts together).</summary>
+    public int MultiObjectiveSteps { get; init; } = 60;
+    /// <summary>Safe-and-efficient RL steps (shorter reasoning rewarded among safe/correct answers).</summary>
+    public int EfficiencySteps { get; init; } = 20;
+    public double LengthRewardWeight { get; init; } = 0.2;
+    public int PromptsPerStep { get; init; } = 8;
+    public int GroupSize { get; init; } = 8;
+    public int MaxNewTokens { get; init; } = 96;
+    public double RlLearningRate { get; init; } = 2e-5;
+    public double KlCoefficient { get; init; } = 0.001;
+
+    /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
+    public int EvaluateEvery { get; init; } = 10;
+    public int CurveSubsetPerSet { get; init; } = 30;
+
+    /// <summary>Sentence-embedding cache for the learned verifier (speeds up repeated runs).</summary>
+    public string? CacheDirectory { get; init; }
+
+    public void Validate()
+    {
+        void AtLeast(int value, int minimum, string name)
+        {
+            if (value < minimum) throw new ArgumentOutOfRangeException(name, $"demo option {name} must be ≥ {minimum}, got {value}.");
+        }
+        AtLeast(ArithmeticTrainCount, 1, nameof(ArithmeticTrainCount));
+        AtLeast(ArithmeticHeldOutCount, 1, nameof(ArithmeticHeldOutCount));
+        AtLeast(PretrainingExtraInstructions, 0, nameof(PretrainingExtraInstructions));
+        AtLeast(VocabularySize, 300, nameof(VocabularySize));
+        AtLeast(MaxSequenceTokens, 32, nameof(MaxSequenceTokens));
+        AtLeast(PretrainSteps, 1, nameof(PretrainSteps));
+        AtLeast(SftSteps, 1, nameof(SftSteps));
+        AtLeast(BatchSize, 1, nameof(BatchSize));
+        AtLeast(MultiObjectiveSteps, 1, nameof(MultiObjectiveSteps));
+        AtLeast(EfficiencySteps, 0, nameof(EfficiencySteps));
+        AtLeast(PromptsPerStep, 1, nameof(PromptsPerStep));
+        AtLeast(GroupSize, 2, nameof(GroupSize));
+        AtLeast(MaxNewTokens, 8, nameof(MaxNewTokens));
+        AtLeast(EvaluateEvery, 0, nameof(EvaluateEvery));
+        AtLeast(CurveSubsetPerSet, 1, nameof(CurveSubsetPerSet));
+        Mix.Validate();
+    }
+}
