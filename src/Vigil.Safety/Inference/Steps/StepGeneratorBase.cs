@@ -57,8 +57,9 @@ public abstract class StepGeneratorBase : IStepGenerator
         {
             var trace = ReasoningTrace.Parse(prefix.Prompt, start + r.Text, prefix.Format);
             if (trace.IsConcluded) return new TraceCompletion(trace, r.GeneratedTokens);
-            // As in ProposeAsync, a turn that ends inside the reasoning answered with its last new piece; with none, the answer is empty.
-            return trace.Steps.Count > prefix.Steps.Count
+            // As in ProposeAsync, a turn that ends inside the reasoning answered with its last new piece; a sample cut
+            // off by the token limit has not answered at all, so its answer is empty.
+            return r.EndedTurn && trace.Steps.Count > prefix.Steps.Count
                 ? new TraceCompletion(trace.TruncateAfter(trace.Steps.Count - 2).Conclude(trace.Steps[^1]), r.GeneratedTokens)
                 : new TraceCompletion(trace.Conclude(""), r.GeneratedTokens);
         }).ToArray();

@@ -72,6 +72,19 @@ public sealed class StepGeneratorTests
     }
 
     [Fact]
+    public async Task Finish_cut_off_inside_the_reasoning_has_no_answer_but_a_finished_turn_answers_with_its_last_piece()
+    {
+        var cut = new ScriptedTextGenerator((_, _) => "one\ntwo\nthree and on and on");
+        var truncated = (await new TextGeneratorStepGenerator(cut, ChatTemplate.Demo, Sampling with { MaxNewTokens = 12 }).FinishAsync(new ReasoningTrace("q"), 1))[0];
+        Assert.Equal(new[] { "one", "two", "thre" }, truncated.Trace.Steps);
+        Assert.Equal("", truncated.Trace.Answer);
+        var ended = new ScriptedTextGenerator((_, _) => "one\nSo: yes.<|end|>");
+        var answered = (await new TextGeneratorStepGenerator(ended, ChatTemplate.Demo, Sampling).FinishAsync(new ReasoningTrace("q"), 1))[0];
+        Assert.Equal(new[] { "one" }, answered.Trace.Steps);
+        Assert.Equal("So: yes.", answered.Trace.Answer);
+    }
+
+    [Fact]
     public async Task Chat_client_continues_the_assistant_prefix_with_the_step_end_as_stop()
     {
         var client = new RecordingChatClient(_ => "second step");
