@@ -14,6 +14,8 @@ public static class SafetyCommand
         safety.Subcommands.Add(SafetyDemoCommand.Create());
         safety.Subcommands.Add(SafetyProbeCommand.Create());
         safety.Subcommands.Add(SafetyServeCommand.Create());
+        safety.Subcommands.Add(SafetyChatCommand.Create());
+        safety.Subcommands.Add(SafetySearchEvalCommand.Create());
         return safety;
     }
 
