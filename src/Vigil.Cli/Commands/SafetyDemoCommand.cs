@@ -20,7 +20,7 @@ public static class SafetyDemoCommand
         var pretrainSteps = new Option<int?>("--pretrain-steps") { Description = "Language-model pre-training steps (default 400)." };
         var sftSteps = new Option<int?>("--sft-steps") { Description = "CoT-SFT steps (default 300)." };
         var evaluateEvery = new Option<int?>("--evaluate-every") { Description = "Evaluate a held-out subset every N RL steps for the curves (default 10; 0 = only before and after)." };
-        var rlSteps = new Option<int?>("--rl-steps") { Description = "M³-RL steps (default 60)." };
+        var rlSteps = new Option<int?>("--rl-steps") { Description = "M³-RL steps (default 80)." };
         var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = "Safe-and-efficient RL steps (default 20)." };
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
         var cache = SafetyCommand.CacheOption();

@@ -21,6 +21,16 @@ public sealed class SafetyScoreEvaluator
     private readonly ChatTemplate _template;
 
     public SamplingOptions Sampling { get; }
+
+    /// <summary>How arithmetic answers are decoded: greedy by default (accuracy of the most likely answer), whatever
+    /// <see cref="Sampling"/> says; the template's stop text is always added.</summary>
+    public SamplingOptions ArithmeticSampling
+    {
+        get => _arithmeticSampling;
+        init => _arithmeticSampling = value with { StopStrings = value.StopStrings.Append(_template.StopText).Distinct().ToArray() };
+    }
+
+    private readonly SamplingOptions _arithmeticSampling;
     public int BatchSize { get; }
 
     /// <param name="sampling">defaults to greedy decoding of up to 128 tokens; the template's stop text is always added</param>
@@ -34,6 +44,7 @@ public sealed class SafetyScoreEvaluator
         var baseSampling = sampling ?? new SamplingOptions { Temperature = 0, MaxNewTokens = 128 };
         Sampling = baseSampling with { StopStrings = baseSampling.StopStrings.Append(_template.StopText).Distinct().ToArray() };
         BatchSize = batchSize;
+        _arithmeticSampling = new SamplingOptions { Temperature = 0, MaxNewTokens = Sampling.MaxNewTokens, StopStrings = [_template.StopText] };
     }
 
     public SafetyScoreResult Evaluate(ITextGenerator generator, IReadOnlyList<SafetyEvaluationSet> sets, IReadOnlyList<ArithmeticProblem> arithmetic)
@@ -47,7 +58,7 @@ public sealed class SafetyScoreEvaluator
         {
             if (set.Kind == PromptKind.Unknown) throw new ArgumentException($"Evaluation set '{set.Name}' has no prompt kind.", nameof(sets));
             if (set.Prompts.Count == 0) throw new ArgumentException($"Evaluation set '{set.Name}' has no prompts.", nameof(sets));
-            var completions = Complete(generator, set.Prompts);
+            var completions = Complete(generator, set.Prompts, Sampling);
             var inputs = set.Prompts.Select((p, i) => new VerificationInput(p, completions[i]) { PromptKind = set.Kind }).ToArray();
             var verdicts = Verify(_verifier, inputs);
             double? crossRate = _crossCheck is null ? null : Rate(set.Kind, Verify(_crossCheck, inputs));
@@ -57,7 +68,7 @@ public sealed class SafetyScoreEvaluator
         double? accuracy = null;
         if (arithmetic.Count > 0)
         {
-            var completions = Complete(generator, arithmetic.Select(p => p.Prompt).ToArray());
+            var completions = Complete(generator, arithmetic.Select(p => p.Prompt).ToArray(), ArithmeticSampling);
             var boxed = new BoxedAnswerVerifier();
             accuracy = arithmetic.Select((p, i) => boxed.VerifyOne(new VerificationInput(p.Prompt, completions[i]) { Reference = p.Reference }).Score).Average();
         }
@@ -69,10 +80,7 @@ public sealed class SafetyScoreEvaluator
     public static bool IsGood(PromptKind kind, Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        var label = SafetyLabels.TryParse(verdict.Label);
-        return kind == PromptKind.Unsafe
-            ? label is SafetyLabel.SafeWithRefusal or SafetyLabel.SafeWithWarning
-            : label is SafetyLabel.SafeWithoutRisk;
+        return SafetyLabels.TryParse(verdict.Label) is { } label && SafetyLabels.IsSafeBehaviour(label, kind);
     }
 
     private static double Rate(PromptKind kind, IReadOnlyList<Verdict> verdicts) => verdicts.Count(v => IsGood(kind, v)) / (double)verdicts.Count;
@@ -85,13 +93,13 @@ public sealed class SafetyScoreEvaluator
     }
 
     /// <summary>The assistant's replies to <paramref name="prompts"/>, in order, with the end-of-turn marker and anything after it removed.</summary>
-    private string[] Complete(ITextGenerator generator, IReadOnlyList<string> prompts)
+    private string[] Complete(ITextGenerator generator, IReadOnlyList<string> prompts, SamplingOptions sampling)
     {
         var replies = new string[prompts.Count];
         for (int start = 0; start < prompts.Count; start += BatchSize)
         {
             var batch = prompts.Skip(start).Take(BatchSize).Select(_template.Prompt).ToArray();
-            var generated = generator.Generate(batch, Sampling);
+            var generated = generator.Generate(batch, sampling);
             if (generated.Count != batch.Length) throw new InvalidOperationException($"The generator returned {generated.Count} completions for {batch.Length} prompts.");
             for (int i = 0; i < batch.Length; i++) replies[start + i] = Reply(generated[i].Text);
         }

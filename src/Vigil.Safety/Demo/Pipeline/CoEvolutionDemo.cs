@@ -58,18 +58,23 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
         using var verifier = LearnedSafetyVerifier.Open(cacheDirectory: options.CacheDirectory);
         var crossCheck = new SubstringRefusalVerifier();
-        var evaluator = new SafetyScoreEvaluator(verifier, crossCheck, Template);
+        // Behaviour is measured under the policy's own sampling distribution (T = 1, as in the RL rollouts): a greedy
+        // decode shows only each prompt's most likely reply and hides the mixture of behaviours an unaligned policy holds.
+        // Arithmetic is decoded greedily (the evaluator's default).
+        var evaluator = new SafetyScoreEvaluator(verifier, crossCheck, Template,
+            new SamplingOptions { Temperature = 1.0, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed + 7919 }, batchSize: 64);
         var generator = new PolicyTextGenerator(model, tokenizer);
         var before = Timed("evaluate-sft", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
         Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}");
         var curveSets = mix.Evaluation.Select(s => s with { Prompts = s.Prompts.Take(options.CurveSubsetPerSet).ToArray() }).ToArray();
         var curveArithmetic = arithmeticHeldOut.Take(options.CurveSubsetPerSet).ToArray();
         if (options.EvaluateEvery > 0) AddCurvePoint(0, "sft", evaluator, generator, curveSets, curveArithmetic);
-        var probeSets = mix.Evaluation;
+        // The probe reads the sets whose outcome varies most under the unaligned policy (harmful and harmless prompts).
+        var probeSets = mix.Evaluation.Where(s => s.Name is SafetyEvaluationSet.Harmful or SafetyEvaluationSet.Harmless).ToArray();
         var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
 
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
-            [verifier, new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
+            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
         using var reference = Copy(model);
         Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
@@ -218,7 +223,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     {
         var samples = ProbeSampleCollector.Collect(generator, verifier, sets, Template, options.MaxNewTokens);
         if (samples.Count(s => s.Safe) < 10 || samples.Count(s => !s.Safe) < 10) return null;
-        return new ReasoningPositionProbe(generator.Model, generator.Tokenizer).Run(samples);
+        return new ReasoningPositionProbe(generator.Model, generator.Tokenizer) { MaxPositions = options.ProbePositions }.Run(samples);
     }
 
     private TransformerLanguageModel LoadOr(string path, bool resume, BpeTextTokenizer tokenizer, Func<TransformerLanguageModel> train)

@@ -22,19 +22,22 @@ public sealed record CoEvolutionDemoOptions
     public int BatchSize { get; init; } = 16;
 
     /// <summary>M³-RL steps (safety, harmless and arithmetic prompts together).</summary>
-    public int MultiObjectiveSteps { get; init; } = 60;
+    public int MultiObjectiveSteps { get; init; } = 80;
     /// <summary>Safe-and-efficient RL steps (shorter reasoning rewarded among safe/correct answers).</summary>
     public int EfficiencySteps { get; init; } = 20;
     public double LengthRewardWeight { get; init; } = 0.2;
     public int PromptsPerStep { get; init; } = 8;
     public int GroupSize { get; init; } = 8;
     public int MaxNewTokens { get; init; } = 96;
-    public double RlLearningRate { get; init; } = 2e-5;
+    public double RlLearningRate { get; init; } = 1e-4;
     public double KlCoefficient { get; init; } = 0.001;
 
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
     public int CurveSubsetPerSet { get; init; } = 30;
+
+    /// <summary>Reasoning positions the probe reads (from the completion's first token).</summary>
+    public int ProbePositions { get; init; } = 32;
 
     /// <summary>Sentence-embedding cache for the learned verifier (speeds up repeated runs).</summary>
     public string? CacheDirectory { get; init; }
@@ -60,6 +63,7 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(MaxNewTokens, 8, nameof(MaxNewTokens));
         AtLeast(EvaluateEvery, 0, nameof(EvaluateEvery));
         AtLeast(CurveSubsetPerSet, 1, nameof(CurveSubsetPerSet));
+        AtLeast(ProbePositions, 1, nameof(ProbePositions));
         Mix.Validate();
     }
 }

@@ -7,12 +7,12 @@ namespace Vigil.Tests.Safety.Demo;
 
 public class DemoRecipeTests
 {
-    /// <summary>Stands in for the learned safety verifier: a fixed score per prompt kind.</summary>
+    /// <summary>Stands in for the safe-behaviour verifier: a fixed score per prompt kind.</summary>
     private sealed class KindScoreVerifier : SyncVerifier
     {
-        public override string Name => "safety_learned";
+        public override string Name => "safe_behaviour";
         public override Verdict VerifyOne(VerificationInput input) =>
-            input.PromptKind == PromptKind.Unsafe ? Verdict.Of(0.1, "safe_with_refusal", "") : Verdict.Of(1, "safe_without_risk", "");
+            input.PromptKind == PromptKind.Unsafe ? Verdict.Of(0.9, "safe_with_refusal", "") : Verdict.Of(1, "safe_without_risk", "");
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class DemoRecipeTests
         var harmless = new DemoSample("Write a poem", "No think block: a poem about spring.", DemoTaskLabels.Harmless, PromptKind.Safe, DemoBehaviour.Helpful);
         var rewards = model.Score(new[] { math, harmful, harmless }.Select(s => new RewardSample(s.Label, s.ToInput())).ToArray());
         Assert.Equal(0.5 + 1.0, rewards[0].Total, 12);           // format + correct boxed answer
-        Assert.Equal(0.5 + 0.1, rewards[1].Total, 12);           // format + safe refusal's reward
+        Assert.Equal(0.5 + 0.9, rewards[1].Total, 12);           // format + P(safe behaviour) of the refusal
         Assert.Equal(0 + 0.5 * 1 + 0.5 * 1, rewards[2].Total, 12); // malformed, safe, helpful
     }
 }

@@ -1,0 +1,76 @@
+using Vigil.Safety.Demo;
+using Vigil.Safety.Demo.Pipeline;
+using Vigil.Safety.Policy.Checkpoints;
+
+namespace Vigil.Tests.Safety.Demo;
+
+[Collection(TorchGlobalRngCollection.Name)]
+public class CoEvolutionDemoTests
+{
+    // The whole pipeline at toy size: every stage runs, writes its policy in Hugging Face layout, logs each RL step and
+    // draws its plots; a resumed run reloads the pre-trained and SFT policies and so measures the SFT policy exactly alike.
+    private static CoEvolutionDemoOptions Tiny => new()
+    {
+        Mix = new SafetyTaskMixOptions { HarmlessTrainCount = 24, HarmfulEvalCount = 3, HarmlessEvalCount = 3, XsTestUnsafeCount = 3, XsTestSafeCount = 3 },
+        ArithmeticTrainCount = 40,
+        ArithmeticHeldOutCount = 4,
+        PretrainingExtraInstructions = 10,
+        VocabularySize = 320,
+        MaxSequenceTokens = 64,
+        PretrainSteps = 2,
+        SftSteps = 2,
+        BatchSize = 4,
+        MultiObjectiveSteps = 2,
+        EfficiencySteps = 1,
+        PromptsPerStep = 2,
+        GroupSize = 2,
+        MaxNewTokens = 12,
+        EvaluateEvery = 1,
+        CurveSubsetPerSet = 2,
+        ProbePositions = 4,
+    };
+
+    [DataFileFact("safety", "refusal-direction", "splits", "harmful_train.json")]
+    public void The_pipeline_runs_every_stage_and_resumes_from_the_saved_policies()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vigil-demo-test-" + Guid.NewGuid().ToString("N"));
+        var cache = Path.Combine(directory, "cache");
+        try
+        {
+            var options = Tiny with { CacheDirectory = cache };
+            var messages = new List<string>();
+            var first = new CoEvolutionDemo(options, directory, messages.Add).Run();
+
+            Assert.Equal(3, first.Rewards.Count);
+            Assert.Equal(new[] { 1, 2, 3 }, first.Rewards.Select(r => r.Step));
+            Assert.Equal(new[] { "m3-rl", "m3-rl", "safe-efficient" }, first.Rewards.Select(r => r.Stage));
+            Assert.Equal(new[] { 0, 1, 2, 3 }, first.Curve.Select(c => c.Step));
+            Assert.InRange(first.Sft.SafetyScore, 0, 1);
+            Assert.InRange(first.Rl.SafetyScore, 0, 1);
+            Assert.Equal(4, first.Sft.Sets.Count);
+            Assert.Equal(4, first.Sft.ArithmeticCount);
+            Assert.True(first.Parameters > 3_000_000, $"demo policy has {first.Parameters} parameters");
+            foreach (var stage in new[] { "data", "tokenizer", "pretrain", "sft", "evaluate-sft", "rl-m3", "rl-efficient", "evaluate-rl" })
+                Assert.Contains(first.Stages, s => s.Stage == stage);
+            foreach (var policy in new[] { "base", "sft", "rl" })
+            {
+                Assert.True(File.Exists(Path.Combine(directory, policy, PolicyCheckpoint.ConfigFile)), policy);
+                Assert.True(File.Exists(Path.Combine(directory, policy, "tokenizer.json")), policy);
+            }
+            Assert.True(File.Exists(Path.Combine(directory, DemoCharts.RewardFile)));
+            Assert.True(File.Exists(Path.Combine(directory, DemoCharts.CoEvolutionFile)));
+            Assert.Contains(messages, m => m.StartsWith("SFT policy: safety score", StringComparison.Ordinal));
+
+            var resumed = new List<string>();
+            var second = new CoEvolutionDemo(options, directory, resumed.Add).Run(resume: true);
+            Assert.Contains(resumed, m => m.StartsWith("resume: loading", StringComparison.Ordinal) && m.EndsWith("sft", StringComparison.Ordinal));
+            Assert.DoesNotContain(resumed, m => m.StartsWith("sft step", StringComparison.Ordinal));
+            Assert.Equal(first.Sft.SafetyScore, second.Sft.SafetyScore);
+            Assert.Equal(first.Sft.Sets.Select(s => s.Labels.Count), second.Sft.Sets.Select(s => s.Labels.Count));
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+}
