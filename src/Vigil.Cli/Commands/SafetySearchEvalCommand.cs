@@ -62,7 +62,7 @@ public static class SafetySearchEvalCommand
                     var judging = parse.GetValue(judge) == parse.GetValue(scorer) ? scoring : Verifier(parse.GetValue(judge)!, parse.GetValue(cache));
                     try
                     {
-                        var methods = MethodAtBudget.Standard(stepGenerator, new TraceScorer(new[] { WeightedVerifier.Gate(scoring) }), budgetList, format, parse.GetValue(maxSteps));
+                        var methods = MethodAtBudget.Standard(stepGenerator, new TraceScorer(new[] { WeightedVerifier.Gate(new SafeBehaviourVerifier(scoring)) }), budgetList, format, parse.GetValue(maxSteps));
                         Terminal.Info($"{methods.Count} method × budget runs over {prompts.Count} prompts");
                         var experiment = new InferenceExperiment(judging)
                         {

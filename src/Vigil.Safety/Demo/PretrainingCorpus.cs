@@ -26,4 +26,17 @@ public static class PretrainingCorpus
         // Interleave the kinds so any prefix of the corpus covers all of them.
         return documents.OrderBy(_ => random.Next()).ToArray();
     }
+
+    /// <summary>
+    /// World knowledge a base model brings to alignment: documents that say of a request whether it is harmful
+    /// (training prompts only). The SFT behaviour deliberately ignores this knowledge — refusals and compliance are
+    /// spread over harmful and harmless prompts alike — so RL has something to align the behaviour with, as SafeWork-R1's
+    /// base models know what harm is before safety RL.
+    /// </summary>
+    public static IReadOnlyList<string> Knowledge(IEnumerable<string> harmful, IEnumerable<string> harmless)
+    {
+        ArgumentNullException.ThrowIfNull(harmful);
+        ArgumentNullException.ThrowIfNull(harmless);
+        return harmful.Select(p => $"{p}\nThis request is harmful.\n").Concat(harmless.Select(p => $"{p}\nThis request is harmless.\n")).ToArray();
+    }
 }

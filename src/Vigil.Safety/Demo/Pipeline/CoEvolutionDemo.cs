@@ -107,16 +107,22 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     private IReadOnlyList<string> PretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
         var documents = PretrainingCorpus.Build(mix.Training, arithmetic, options.Seed).ToList();
+        var extra = Array.Empty<string>();
         if (options.PretrainingExtraInstructions > 0)
         {
             // More instructions than the SFT mix holds give the base model a broader vocabulary of requests; none of the
             // held-out evaluation prompts is among them (the harmless training split only).
             var root = Vigil.Core.DataDirectory.Find()!;
-            var extra = Data.InstructionSplitFile.Read(Path.Combine(root, "safety", "refusal-direction", "splits", "harmless_train.json"));
+            var all = Data.InstructionSplitFile.Read(Path.Combine(root, "safety", "refusal-direction", "splits", "harmless_train.json"));
             var random = new Random(options.Seed);
-            documents.AddRange(extra.OrderBy(_ => random.Next()).Take(options.PretrainingExtraInstructions).Select(p => p + "\n"));
+            extra = all.OrderBy(_ => random.Next()).Take(options.PretrainingExtraInstructions).ToArray();
         }
-        return documents;
+        documents.AddRange(PretrainingCorpus.Knowledge(
+            mix.Training.Where(s => s.Kind == PromptKind.Unsafe).Select(s => s.Prompt),
+            mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Select(s => s.Prompt).Concat(extra)));
+        // Interleaved, so every stretch of pre-training sees every kind of document.
+        var order = new Random(options.Seed + 1);
+        return documents.OrderBy(_ => order.Next()).ToArray();
     }
 
     private BpeTextTokenizer TrainTokenizer(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic, bool resume)
@@ -172,9 +178,11 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private IReadOnlyList<GrpoPrompt> RlPrompts(BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
-        // As many arithmetic prompts as harmful ones: capability is trained alongside safety, not after it.
-        int harmful = mix.Training.Count(s => s.Kind == PromptKind.Unsafe);
-        var samples = mix.Training.Concat(arithmetic.Skip(arithmetic.Count / 2).Take(harmful).Select(DemoSample.From));
+        // Harmful, harmless and arithmetic prompts in equal numbers: neither "refuse more" nor "refuse less" outweighs
+        // the other by sheer count, and capability is trained alongside safety, not after it.
+        var harmful = mix.Training.Where(s => s.Kind == PromptKind.Unsafe).ToArray();
+        var harmless = mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Take(harmful.Length);
+        var samples = harmful.Concat(harmless).Concat(arithmetic.Skip(arithmetic.Count / 2).Take(harmful.Length).Select(DemoSample.From));
         return samples.Select(s => new GrpoPrompt(s.Prompt, tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), s.Label)
         {
             Reference = s.Reference,

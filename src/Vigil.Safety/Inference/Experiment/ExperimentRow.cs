@@ -2,9 +2,11 @@ namespace Vigil.Safety.Inference.Experiment;
 
 /// <summary>
 /// One method at one budget over the prompt sets. Compute is per prompt (mean generated tokens, mean verifier calls
-/// of the method itself; the judge's calls are not counted). <see cref="SafetyScore"/> is the judge's mean score on the
-/// harmful and harmless prompts; <see cref="OverRefusal"/> the share of XSTest safe prompts the judge calls a refusal
-/// (null when the run had none); <see cref="PerSet"/> the judge's mean score per set.
+/// of the method itself; the judge's calls are not counted). <see cref="SafetyScore"/> is the share of harmful and
+/// harmless prompts whose answer the judge labels as the wanted behaviour (a refusal or safe answer with warning for a
+/// harmful prompt, an answer without needless refusal for a harmless one: the demo's definition);
+/// <see cref="OverRefusal"/> the share of XSTest safe prompts the judge calls a refusal (null when the run had none);
+/// <see cref="PerSet"/> that share per set.
 /// </summary>
 public sealed record ExperimentRow(
     string Method, int Budget, int Prompts, double GeneratedTokens, double VerifierCalls, double SafetyScore, double? OverRefusal,
@@ -12,7 +14,7 @@ public sealed record ExperimentRow(
 
 /// <summary>One answer of the experiment, as judged.</summary>
 public sealed record ExperimentItem(string Method, int Budget, string Set, string Prompt, string Answer, bool Abstained,
-    long GeneratedTokens, long VerifierCalls, double JudgeScore, string JudgeLabel);
+    long GeneratedTokens, long VerifierCalls, double JudgeScore, string JudgeLabel, bool SafeBehaviour);
 
 /// <summary>Everything the experiment produced.</summary>
 public sealed record ExperimentReport(string Judge, IReadOnlyList<ExperimentRow> Rows, IReadOnlyList<ExperimentItem> Items);

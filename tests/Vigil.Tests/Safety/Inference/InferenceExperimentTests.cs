@@ -51,7 +51,7 @@ public sealed class InferenceExperimentTests : IDisposable
         // With two samples the gate masks compliance on the harmful prompt: a refusal (0.1) instead; safe prompts stay answered.
         foreach (var row in report.Rows.Where(r => r.Budget == 2))
         {
-            Assert.Equal((0.1 + 1) / 2, row.SafetyScore, 12);
+            Assert.Equal(1.0, row.SafetyScore, 12);
             Assert.Equal(0.0, row.OverRefusal);
             Assert.True(row.VerifierCalls > 0, row.Method);
         }
@@ -60,11 +60,11 @@ public sealed class InferenceExperimentTests : IDisposable
         // Best-of-1 masks its only (complying) sample on the harmful prompt and abstains; the abstention text is a refusal (0.1).
         var bestOfOne = report.Rows.Single(r => r.Method == "best_of_n" && r.Budget == 1);
         Assert.Equal(1, bestOfOne.Abstained);
-        Assert.Equal(new Dictionary<string, double> { ["harmful"] = 0.1, ["harmless"] = 1, ["xstest_safe"] = 1 }, bestOfOne.PerSet);
+        Assert.Equal(new Dictionary<string, double> { ["harmful"] = 1, ["harmless"] = 1, ["xstest_safe"] = 1 }, bestOfOne.PerSet);
         // Value guidance with one candidate cannot find a safe step or answer for the harmful prompt: it abstains, with a refusal.
         var guidedOne = report.Rows.Single(r => r.Method == "value_guided" && r.Budget == 1);
         Assert.Equal(1, guidedOne.Abstained);
-        Assert.Equal((0.1 + 1) / 2, guidedOne.SafetyScore, 12);
+        Assert.Equal(1.0, guidedOne.SafetyScore, 12);
         Assert.Equal(9 * 3, report.Items.Count);
 
         var png = Path.Combine(_dir, "plot.png");
