@@ -9,11 +9,17 @@ namespace Vigil.Safety.Probing;
 /// </summary>
 public static class LinearProbeInformation
 {
+    /// <summary>The L2 strengths tried when none is given: chosen per outer fold by an inner cross-validation on that
+    /// fold's training part only, so the held-out estimate stays honest (a few hundred samples of 256-wide states
+    /// overfit badly at a weak penalty).</summary>
+    public static IReadOnlyList<double> L2Grid { get; } = [1e-2, 1e-1, 1, 10];
+
     /// <summary>
     /// <paramref name="features"/> is [samples, width] (float32); <paramref name="outcomes"/> holds 0/1 per sample.
-    /// Features are standardised with the training fold's statistics; folds are a seeded shuffle.
+    /// Features are standardised with the training fold's statistics; folds are a seeded shuffle. With
+    /// <paramref name="l2"/> null the penalty is selected from <see cref="L2Grid"/> inside each training fold.
     /// </summary>
-    public static ProbeEstimate Estimate(Tensor features, IReadOnlyList<int> outcomes, int folds = 5, double l2 = 1e-2, int iterations = 25, int seed = 0)
+    public static ProbeEstimate Estimate(Tensor features, IReadOnlyList<int> outcomes, int folds = 5, double? l2 = null, int iterations = 25, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(outcomes);
@@ -45,12 +51,37 @@ public static class LinearProbeInformation
             xTest = (xTest - mean) / std;
             var yTrain = y.index_select(0, tensor(train));
             var yTest = y.index_select(0, tensor(test));
-            var (weight, bias) = Fit(xTrain, yTrain, l2, iterations);
+            double penalty = l2 ?? SelectPenalty(xTrain, yTrain, iterations, seed);
+            var (weight, bias) = Fit(xTrain, yTrain, penalty, iterations);
             var logits = xTest.matmul(weight) + bias;
             totalNats += nn.functional.binary_cross_entropy_with_logits(logits, yTest, reduction: nn.Reduction.Sum).item<float>();
         }
         double crossEntropyBits = totalNats / n / Math.Log(2);
         return new ProbeEstimate(n, entropy, crossEntropyBits, Math.Max(0, entropy - crossEntropyBits));
+    }
+
+    // Inner 3-fold cross-validation on already standardised training rows; ties go to the stronger penalty.
+    private static double SelectPenalty(Tensor x, Tensor y, int iterations, int seed)
+    {
+        long n = x.shape[0];
+        if (n < 6) return L2Grid[^1];
+        var order = Enumerable.Range(0, (int)n).ToArray();
+        new Random(seed + 1).Shuffle(order);
+        double best = double.PositiveInfinity, chosen = L2Grid[^1];
+        foreach (double candidate in L2Grid.Reverse())
+        {
+            double loss = 0;
+            for (int f = 0; f < 3; f++)
+            {
+                using var scope = NewDisposeScope();
+                var test = tensor(order.Where((_, i) => i % 3 == f).Select(i => (long)i).ToArray());
+                var train = tensor(order.Where((_, i) => i % 3 != f).Select(i => (long)i).ToArray());
+                var (w, b) = Fit(x.index_select(0, train), y.index_select(0, train), candidate, iterations);
+                loss += nn.functional.binary_cross_entropy_with_logits(x.index_select(0, test).matmul(w) + b, y.index_select(0, test), reduction: nn.Reduction.Sum).item<float>();
+            }
+            if (loss < best - 1e-9) { best = loss; chosen = candidate; }
+        }
+        return chosen;
     }
 
     public static double BinaryEntropyBits(double p) =>

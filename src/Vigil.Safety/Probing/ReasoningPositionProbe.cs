@@ -15,7 +15,8 @@ public sealed class ReasoningPositionProbe(ICausalLanguageModel model, ITextToke
     public int MinimumPerOutcome { get; init; } = 5;
     public int BatchSize { get; init; } = 32;
     public int Folds { get; init; } = 5;
-    public double L2 { get; init; } = 1e-2;
+    /// <summary>The probe's L2 penalty; null selects it by inner cross-validation (<see cref="LinearProbeInformation.L2Grid"/>).</summary>
+    public double? L2 { get; init; }
     public int PredictedTokenCount { get; init; } = 3;
 
     public IReadOnlyList<PositionInformation> Run(IReadOnlyList<ProbeSample> samples)
