@@ -1,3 +1,9 @@
+using Vigil.Safety.Verifiers.Learned;
+using Vigil.Safety.Policy;
+using Vigil.Safety.Inference.Steps;
+using Vigil.Safety.Inference.Search;
+using Vigil.Safety.Inference.Scoring;
+using Microsoft.Extensions.AI;
 using System.CommandLine;
 using Spectre.Console;
 using Vigil.Cli.Output;
@@ -31,9 +37,17 @@ public static class SafetyServeCommand
             Description = "Largest max_tokens / max_completion_tokens a request may ask for; also the length when it asks for none.",
             DefaultValueFactory = _ => 512,
         };
+        var search = new Option<string>("--search")
+        {
+            Description = "Wrap the policy in deliberative search or intervention: none, best-of-n, weighted-best-of-n, beam, value-guided (scored by the learned safety verifier).",
+            DefaultValueFactory = _ => "none",
+        };
+        search.AcceptOnlyFromAmong("none", "best-of-n", "weighted-best-of-n", "beam", "value-guided");
+        var budget = new Option<int>("--budget") { Description = "Search budget: N samples, beam width or candidates per step.", DefaultValueFactory = _ => 4 };
+        var cache = SafetyCommand.CacheOption();
         var cmd = new Command("serve", "Serve a policy as an OpenAI-compatible chat completions endpoint (GET /v1/models, POST /v1/chat/completions).")
         {
-            port, host, model, apiKey, template, name, maxTokens,
+            port, host, model, apiKey, template, name, maxTokens, search, budget, cache,
         };
         cmd.SetAction(async (parse, cancellation) =>
         {
@@ -51,7 +65,9 @@ public static class SafetyServeCommand
                 // Refuse an exposed address before spending time loading a model.
                 options.Validate();
                 using var policy = ServedPolicy.Open(parse.GetValue(model), parse.GetValue(template), parse.GetValue(name));
-                await using var server = await ChatCompletionsServer.StartAsync(policy.Client, options with { ModelId = policy.Client.ModelId }, cancellation);
+                using var wrapped = Wrap(policy.Client, parse.GetValue(search)!, parse.GetValue(budget), parse.GetValue(cache)!);
+                await using var server = await ChatCompletionsServer.StartAsync(wrapped?.Client ?? (IChatClient)policy.Client, options with { ModelId = policy.Client.ModelId }, cancellation);
+                if (wrapped is not null) Terminal.Info($"every request runs {Markup.Escape(parse.GetValue(search)!)} with budget {parse.GetValue(budget)}, scored by the learned safety verifier");
                 Terminal.Info($"serving [bold]{Markup.Escape(policy.Client.ModelId)}[/] ({Markup.Escape(policy.Description)}) at {server.ApiAddress}" +
                               (options.ApiKey is null ? "" : " (API key required)") + "; Ctrl+C stops");
                 Console.Out.WriteLine(server.ApiAddress);
@@ -69,4 +85,32 @@ public static class SafetyServeCommand
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The policy wrapped in the chosen search (null for none), with the verifier it owns.</summary>
+    private static SearchServing? Wrap(PolicyChatClient policy, string search, int budget, string cache)
+    {
+        if (search == "none") return null;
+        if (budget < 1) throw new ArgumentException($"--budget must be at least 1, got {budget}.");
+        var verifier = LearnedSafetyVerifier.Open(cacheDirectory: cache);
+        var format = policy.Template == ChatTemplate.Demo ? StepFormat.Sentences : StepFormat.Lines;
+        var steps = new TextGeneratorStepGenerator(policy.Generator, policy.Template, new SamplingOptions { Temperature = 0.8, MaxNewTokens = 96 });
+        var scorer = new TraceScorer([WeightedVerifier.Gate(new SafeBehaviourVerifier(verifier))]);
+        IInferenceMethod method = search switch
+        {
+            "best-of-n" => new BestOfN(steps, scorer, budget, weighted: false, format),
+            "weighted-best-of-n" => new BestOfN(steps, scorer, budget, weighted: true, format),
+            "beam" => new BeamSearch(steps, scorer, new BeamSearchOptions { Width = budget, Expansions = 2, MaxSteps = 6 }, format),
+            _ => new ValueGuidedIntervention(steps, scorer, new ValueGuidedOptions { Candidates = budget, MaxSteps = 6 }, format),
+        };
+        return new SearchServing(new InferenceMethodChatClient(method, policy.ModelId), verifier);
+    }
+
+    private sealed record SearchServing(InferenceMethodChatClient Client, LearnedSafetyVerifier Verifier) : IDisposable
+    {
+        public void Dispose()
+        {
+            Client.Dispose();
+            Verifier.Dispose();
+        }
+    }
 }

@@ -38,6 +38,11 @@ public sealed class PolicyChatClient : IChatClient
     /// <summary>Completion length when the caller sets no <see cref="ChatOptions.MaxOutputTokens"/>.</summary>
     public int DefaultMaxOutputTokens { get; init; } = 256;
 
+    /// <summary>The generator and template behind this client (search and intervention wrap them).</summary>
+    public ITextGenerator Generator => _generator;
+
+    public ChatTemplate Template => _template;
+
     /// <summary>Longest rendered prompt, in tokens, that is accepted (the policy's context); null for no limit.</summary>
     public int? MaxPromptTokens { get; init; }
 
