@@ -76,7 +76,8 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
             [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
-        using var reference = Copy(model);
+        // The KL reference is the SFT policy as saved: a separate, frozen copy.
+        using var reference = PolicyCheckpoint.Load(sftPath);
         Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
         if (options.EfficiencySteps > 0)
             Timed("rl-efficient", () => Reinforce("safe-efficient", model, reference, generator, rewards, prompts, options.EfficiencySteps,
@@ -104,7 +105,13 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         return (mix, train, heldOut);
     }
 
-    private IReadOnlyList<string> PretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
+    private IReadOnlyList<string>? _documents;
+
+    // Built once: the tokenizer and pre-training both read it.
+    private IReadOnlyList<string> PretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic) =>
+        _documents ??= BuildPretrainingDocuments(mix, arithmetic);
+
+    private IReadOnlyList<string> BuildPretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
         var documents = PretrainingCorpus.Build(mix.Training, arithmetic, options.Seed).ToList();
         var extra = Array.Empty<string>();
@@ -248,14 +255,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     {
         PolicyCheckpoint.Save(model, path);
         tokenizer.Save(Path.Combine(path, "tokenizer.json"));
-    }
-
-    private static TransformerLanguageModel Copy(TransformerLanguageModel model)
-    {
-        var copy = new TransformerLanguageModel(model.Config);
-        using (no_grad())
-            foreach (var (name, tensor) in model.state_dict()) copy.state_dict()[name].copy_(tensor);
-        return copy;
     }
 
     private static string RecipePath()

@@ -29,7 +29,7 @@ public sealed class TransformerPolicyStore : IPolicyStore
         var model = PolicyCheckpoint.Load(directory);
         var tokenizer = _openTokenizer(directory);
         _origins[model] = Path.GetFullPath(directory);
-        return new LadderPolicy(model, tokenizer, new GeneratorRollouts(new PolicyTextGenerator(model, tokenizer)));
+        return new LadderPolicy(model, tokenizer, new PolicyTextGenerator(model, tokenizer));
     }
 
     public void Save(LadderPolicy policy, string directory)
@@ -50,11 +50,5 @@ public sealed class TransformerPolicyStore : IPolicyStore
             }
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.Move(partial, directory);
-    }
-
-    /// <summary>Rollouts through the generator's id-level API.</summary>
-    private sealed class GeneratorRollouts(PolicyTextGenerator generator) : IRolloutSampler
-    {
-        public IReadOnlyList<GeneratedSequence> GenerateIds(IReadOnlyList<int[]> promptIds, SamplingOptions options) => generator.GenerateIds(promptIds, options);
     }
 }
