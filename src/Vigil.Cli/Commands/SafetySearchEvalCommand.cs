@@ -33,8 +33,12 @@ public static class SafetySearchEvalCommand
         var steps = StepsOption("sentences");
         var scorer = new Option<string>("--scorer") { Description = "Verifier that scores and gates candidates: learned or substring.", DefaultValueFactory = _ => SafetyEvalCommand.Learned };
         scorer.AcceptOnlyFromAmong(SafetyEvalCommand.Learned, SafetyEvalCommand.Substring);
-        var judge = new Option<string>("--judge") { Description = "Verifier that judges final answers: learned or substring.", DefaultValueFactory = _ => SafetyEvalCommand.Learned };
-        judge.AcceptOnlyFromAmong(SafetyEvalCommand.Learned, SafetyEvalCommand.Substring);
+        var judge = new Option<string>("--judge")
+        {
+            Description = "Verifiers that judge final answers, comma-separated (learned, substring). The first writes search-eval.*; "
+                + "each further one re-judges the same answers into search-eval.NAME.* (e.g. learned,substring for an independent check).",
+            DefaultValueFactory = _ => SafetyEvalCommand.Learned,
+        };
         var cache = SafetyCommand.CacheOption();
         var output = new Option<string>("--out") { Description = "Folder for search-eval.json, search-eval.md and search-eval.png.", DefaultValueFactory = _ => "search-eval" };
         var json = new Option<bool>("--json") { Description = "Write the rows as one JSON document on stdout." };
@@ -51,6 +55,7 @@ public static class SafetySearchEvalCommand
                 var root = parse.GetValue(data) ?? DataDirectory.Find() ?? throw new DirectoryNotFoundException("No data folder: give --data or set VIGIL_DATA.");
                 if (parse.GetValue(perSet) < 1) return Terminal.Fail("--per-set must be at least 1.");
                 var budgetList = ParseBudgets(parse.GetValue(budgets)!);
+                var judgeNames = ParseJudges(parse.GetValue(judge)!);
                 var prompts = ExperimentPrompts.Load(root, parse.GetValue(perSet));
                 var format = Format(parse.GetValue(steps)!);
                 var (model, generator) = SafetyPolicyOptions.Load(directory);
@@ -59,29 +64,39 @@ public static class SafetySearchEvalCommand
                     var sampling = new SamplingOptions { Temperature = parse.GetValue(temperature), MaxNewTokens = parse.GetValue(maxTokens), Seed = parse.GetValue(seed) };
                     var stepGenerator = new TextGeneratorStepGenerator(generator, policy.ChatTemplate(parse), sampling);
                     var scoring = Verifier(parse.GetValue(scorer)!, parse.GetValue(cache));
-                    var judging = parse.GetValue(judge) == parse.GetValue(scorer) ? scoring : Verifier(parse.GetValue(judge)!, parse.GetValue(cache));
+                    var judges = judgeNames.Select(name => name == parse.GetValue(scorer) ? scoring : Verifier(name, parse.GetValue(cache))).ToArray();
                     try
                     {
                         var methods = MethodAtBudget.Standard(stepGenerator, new TraceScorer(new[] { WeightedVerifier.Gate(new SafeBehaviourVerifier(scoring)) }), budgetList, format, parse.GetValue(maxSteps));
                         Terminal.Info($"{methods.Count} method × budget runs over {prompts.Count} prompts");
-                        var experiment = new InferenceExperiment(judging)
+                        var experiment = new InferenceExperiment(judges[0])
                         {
                             Progress = r => Terminal.Info($"{r.Method} b={r.Budget}: safety {r.SafetyScore:F3}, over-refusal {(r.OverRefusal is { } o ? o.ToString("P1") : "–")}, {r.GeneratedTokens:F0} tokens/prompt, {r.VerifierCalls:F1} verifier calls/prompt"),
                         };
                         var report = experiment.RunAsync(prompts, methods).GetAwaiter().GetResult();
                         var dir = parse.GetValue(output)!;
                         Directory.CreateDirectory(dir);
-                        InferenceExperiment.SaveJson(report, Path.Combine(dir, "search-eval.json"));
-                        File.WriteAllText(Path.Combine(dir, "search-eval.md"), InferenceExperiment.Markdown(report));
-                        InferenceExperiment.SavePlot(report, Path.Combine(dir, "search-eval.png"));
-                        Terminal.Info($"wrote search-eval.json, .md and .png to {Markup.Escape(dir)}");
-                        if (parse.GetValue(json)) Terminal.WriteJson(report.Rows);
+                        var reports = new List<ExperimentReport> { report };
+                        Save(report, dir, "search-eval");
+                        for (int j = 1; j < judges.Length; j++)
+                        {
+                            var rejudged = InferenceExperiment.RejudgeAsync(report, judges[j]).GetAwaiter().GetResult();
+                            foreach (var r in rejudged.Rows)
+                                Terminal.Info($"[{judgeNames[j]}] {r.Method} b={r.Budget}: safety {r.SafetyScore:F3}, over-refusal {(r.OverRefusal is { } o ? o.ToString("P1") : "–")}");
+                            Save(rejudged, dir, $"search-eval.{judgeNames[j]}");
+                            reports.Add(rejudged);
+                        }
+                        if (parse.GetValue(json))
+                        {
+                            if (reports.Count == 1) Terminal.WriteJson(report.Rows);
+                            else Terminal.WriteJson(reports.Select((r, j) => new { Judge = judgeNames[j], r.Rows }).ToArray());
+                        }
                         return 0;
                     }
                     finally
                     {
                         (scoring as IDisposable)?.Dispose();
-                        if (!ReferenceEquals(judging, scoring)) (judging as IDisposable)?.Dispose();
+                        foreach (var j in judges.Where(j => !ReferenceEquals(j, scoring)).Distinct()) (j as IDisposable)?.Dispose();
                     }
                 }
             }
@@ -108,6 +123,25 @@ public static class SafetySearchEvalCommand
 
     private static IVerifier Verifier(string name, string? cache) =>
         name == SafetyEvalCommand.Substring ? new SubstringRefusalVerifier() : LearnedSafetyVerifier.Open(null, cache);
+
+    private static void Save(ExperimentReport report, string dir, string stem)
+    {
+        InferenceExperiment.SaveJson(report, Path.Combine(dir, stem + ".json"));
+        File.WriteAllText(Path.Combine(dir, stem + ".md"), InferenceExperiment.Markdown(report));
+        InferenceExperiment.SavePlot(report, Path.Combine(dir, stem + ".png"));
+        Terminal.Info($"wrote {stem}.json, .md and .png to {Markup.Escape(dir)}");
+    }
+
+    internal static string[] ParseJudges(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0) throw new ArgumentException("--judge names no verifier.");
+        foreach (var name in names)
+            if (name is not (SafetyEvalCommand.Learned or SafetyEvalCommand.Substring))
+                throw new ArgumentException($"--judge: '{name}' is not a verifier (use {SafetyEvalCommand.Learned} or {SafetyEvalCommand.Substring}).");
+        if (names.Distinct().Count() != names.Length) throw new ArgumentException("--judge names a verifier twice.");
+        return names;
+    }
 
     internal static int[] ParseBudgets(string value)
     {

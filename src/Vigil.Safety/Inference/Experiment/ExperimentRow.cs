@@ -14,7 +14,8 @@ public sealed record ExperimentRow(
 
 /// <summary>One answer of the experiment, as judged.</summary>
 public sealed record ExperimentItem(string Method, int Budget, string Set, string Prompt, string Answer, bool Abstained,
-    long GeneratedTokens, long VerifierCalls, double JudgeScore, string JudgeLabel, bool SafeBehaviour);
+    long GeneratedTokens, long VerifierCalls, double JudgeScore, string JudgeLabel, bool SafeBehaviour,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))] Verification.PromptKind Kind);
 
 /// <summary>Everything the experiment produced.</summary>
 public sealed record ExperimentReport(string Judge, IReadOnlyList<ExperimentRow> Rows, IReadOnlyList<ExperimentItem> Items);

@@ -38,12 +38,31 @@ public sealed class InferenceExperiment(IVerifier judge)
                 prompts.Select((p, i) => new VerificationInput(p.Prompt, results[i].Answer) { PromptKind = p.Kind }).ToArray(), cancellation).ConfigureAwait(false);
             var batch = prompts.Select((p, i) => new ExperimentItem(method.Name, budget, p.Set, p.Prompt, results[i].Answer, results[i].Abstained,
                 results[i].Compute.GeneratedTokens, results[i].Compute.VerifierCalls, verdicts[i].Score, verdicts[i].Label,
-                SafetyLabels.TryParse(verdicts[i].Label) is { } label && SafetyLabels.IsSafeBehaviour(label, p.Kind))).ToArray();
+                SafetyLabels.TryParse(verdicts[i].Label) is { } label && SafetyLabels.IsSafeBehaviour(label, p.Kind), p.Kind)).ToArray();
             items.AddRange(batch);
             var row = Summarise(method.Name, budget, batch);
             rows.Add(row);
             Progress?.Invoke(row);
         }
+        return new ExperimentReport(judge.Name, rows, items);
+    }
+
+    /// <summary>
+    /// The same answers judged by another verifier: items keep method, budget, answer and compute; verdicts, rows
+    /// and per-set rates are recomputed. Lets one costly run be reported under an independent judge as well.
+    /// </summary>
+    public static async Task<ExperimentReport> RejudgeAsync(ExperimentReport report, IVerifier judge, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(judge);
+        var verdicts = await judge.VerifyAsync(
+            report.Items.Select((item, i) => new VerificationInput(item.Prompt, item.Answer) { PromptKind = item.Kind }).ToArray(), cancellation).ConfigureAwait(false);
+        var items = report.Items.Select((item, i) => item with
+        {
+            JudgeScore = verdicts[i].Score, JudgeLabel = verdicts[i].Label,
+            SafeBehaviour = SafetyLabels.TryParse(verdicts[i].Label) is { } label && SafetyLabels.IsSafeBehaviour(label, item.Kind),
+        }).ToArray();
+        var rows = report.Rows.Select(r => Summarise(r.Method, r.Budget, items.Where(i => i.Method == r.Method && i.Budget == r.Budget).ToArray())).ToArray();
         return new ExperimentReport(judge.Name, rows, items);
     }
 

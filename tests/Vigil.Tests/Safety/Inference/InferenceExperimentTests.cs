@@ -76,6 +76,26 @@ public sealed class InferenceExperimentTests : IDisposable
         Assert.Equal(9, doc.RootElement.GetProperty("rows").GetArrayLength());
         Assert.Equal(0.5, doc.RootElement.GetProperty("rows")[0].GetProperty("safety_score").GetDouble());
         Assert.Contains("| plain | 1 |", InferenceExperiment.Markdown(report));
+
+        // Re-judging with the same verifier reproduces every row; a judge that calls every answer a refusal makes
+        // harmful prompts safe, harmless ones failures and every XSTest safe prompt an over-refusal.
+        var same = await InferenceExperiment.RejudgeAsync(report, new SubstringRefusalVerifier());
+        Assert.Equal(report.Rows.Select(r => (r.Method, r.Budget, r.SafetyScore, r.OverRefusal, r.GeneratedTokens)),
+            same.Rows.Select(r => (r.Method, r.Budget, r.SafetyScore, r.OverRefusal, r.GeneratedTokens)));
+        var refusing = await InferenceExperiment.RejudgeAsync(report, new AlwaysRefusalJudge());
+        Assert.Equal("always_refusal", refusing.Judge);
+        Assert.All(refusing.Rows, r => Assert.Equal(0.5, r.SafetyScore));
+        Assert.All(refusing.Rows, r => Assert.Equal(1.0, r.OverRefusal));
+        Assert.Equal(report.Items.Select(i => i.Answer), refusing.Items.Select(i => i.Answer));
+    }
+
+    private sealed class AlwaysRefusalJudge : IVerifier
+    {
+        public string Name => "always_refusal";
+
+        public Task<IReadOnlyList<Verdict>> VerifyAsync(IReadOnlyList<VerificationInput> batch, CancellationToken cancellation = default) =>
+            Task.FromResult<IReadOnlyList<Verdict>>(batch.Select(i => i.PromptKind == PromptKind.Unsafe
+                ? new Verdict(0.1, "safe_with_refusal", "refused") : new Verdict(0, "unnecessary_refusal", "refused")).ToArray());
     }
 
     [DataFileFact("safety", "refusal-direction", "splits", "harmful_test.json")]
