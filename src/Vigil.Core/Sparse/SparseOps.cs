@@ -21,6 +21,23 @@ public static class SparseOps
         return Product(a, x);
     }
 
+    /// <summary>
+    /// scale·A·X + addendScale·Y with the matrix's own values, fused (one pass forward, one backward): a propagation
+    /// mixed with a residual, as GCNII's (1 − α)·Â·H + α·H₀. X: [Cols, F], Y: [Rows, F] → [Rows, F]. Gradients flow
+    /// to X and Y.
+    /// </summary>
+    public static Tensor SpMMAdd(CsrMatrix a, Tensor x, double scale, Tensor addend, double addendScale)
+    {
+        CheckNodeRows(a, x, nameof(SpMMAdd), "x");
+        CheckFloatCpu(addend, nameof(SpMMAdd), "addend");
+        if (addend.dim() != 2 || addend.shape[0] != a.Rows || addend.shape[1] != x.shape[1])
+            throw new ArgumentException($"SpMMAdd: addend must be [{a.Rows}, {x.shape[1]}] (rows of the matrix, columns of x), got [{string.Join(", ", addend.shape)}].");
+        using var xc = x.contiguous();
+        using var yc = addend.contiguous();
+        if (!NeedsGraph(xc, yc)) return CsrProduct.MultiplyMix(a, xc, (float)scale, yc, (float)addendScale);
+        return CsrMixFunction.apply(a, xc, yc, (float)scale, (float)addendScale);
+    }
+
     /// <summary>A·X with learned edge values [Nnz] or [Nnz, H]. Gradients flow to both.</summary>
     public static unsafe Tensor SpMM(CsrMatrix a, Tensor edgeValues, Tensor x)
     {

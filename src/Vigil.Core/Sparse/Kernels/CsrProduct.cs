@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using static TorchSharp.torch;
 
 namespace Vigil.Core.Sparse.Kernels;
@@ -23,6 +24,29 @@ internal static unsafe class CsrProduct
                 m.KernelCache.Chunks.Run(new GatherJob<UnitWeights>(rowPtr, cols, px, width, po, 1, width, default), work);
             else
                 m.KernelCache.Chunks.Run(new GatherJob<StridedWeights>(rowPtr, cols, px, width, po, 1, width, new(values, 1)), work);
+        }
+        return output;
+    }
+
+    /// <summary>
+    /// scale·M·X + addendScale·Addend in one pass per row (the row is finished while it is in L1), for layers that
+    /// mix a propagation with a residual (GCNII's initial residual, APPNP's teleport). Addend: [M.Rows, W]
+    /// contiguous, or null for a scaled product alone (the gradient through the transpose).
+    /// </summary>
+    public static Tensor MultiplyMix(CsrMatrix m, Tensor x, float scale, Tensor? addend, float addendScale)
+    {
+        int width = (int)x.shape[1];
+        var output = TensorMemory.Empty(m.Rows, width);
+        fixed (int* rowPtr = m.RowPtr, cols = m.ColIdx)
+        fixed (float* values = m.Values)
+        {
+            float* px = TensorMemory.Floats(x), po = TensorMemory.Floats(output);
+            float* pa = addend is null ? null : TensorMemory.Floats(addend);
+            long work = ((long)m.Nnz + 2 * m.Rows) * width;
+            if (values is null)
+                m.KernelCache.Chunks.Run(new MixJob<UnitWeights>(rowPtr, cols, px, width, po, new(pa, scale, addendScale), default), work);
+            else
+                m.KernelCache.Chunks.Run(new MixJob<StridedWeights>(rowPtr, cols, px, width, po, new(pa, scale, addendScale), new(values, 1)), work);
         }
         return output;
     }
@@ -97,6 +121,38 @@ internal static unsafe class CsrProduct
                 float* o = output + (long)i * ldx;
                 for (int h = 0; h < heads; h++)
                     RowGather.Accumulate(o + h * headWidth, x + h * headWidth, ldx, headWidth, cols, rowPtr[i], rowPtr[i + 1], weights.ForHead(h));
+            }
+        }
+    }
+
+    /// <summary>How a product row is finished: o = scale·o + addendScale·addend[row] (no addend: o = scale·o).</summary>
+    private readonly struct RowMix(float* addend, float scale, float addendScale)
+    {
+        public void Apply(float* o, long row, int width)
+        {
+            var output = new Span<float>(o, width);
+            if (addend is null)
+            {
+                if (scale != 1f) TensorPrimitives.Multiply(output, scale, output);
+                return;
+            }
+            var extra = new ReadOnlySpan<float>(addend + row * width, width);
+            if (scale != 1f) TensorPrimitives.Multiply(output, scale, output);
+            TensorPrimitives.MultiplyAdd(extra, addendScale, output, output);
+        }
+    }
+
+    /// <summary>Rows of scale·M·X + addendScale·Addend: a single-head gather, then the row's mix.</summary>
+    private readonly struct MixJob<W>(int* rowPtr, int* cols, float* x, int ldx, float* output, RowMix mix, W weights)
+        : IRowRangeJob where W : struct, IEdgeWeights<W>
+    {
+        public void Run(int rowStart, int rowEnd)
+        {
+            for (int i = rowStart; i < rowEnd; i++)
+            {
+                float* o = output + (long)i * ldx;
+                RowGather.Accumulate(o, x, ldx, ldx, cols, rowPtr[i], rowPtr[i + 1], weights);
+                mix.Apply(o, i, ldx);
             }
         }
     }

@@ -43,22 +43,16 @@ public sealed class Gcn2Model : NodeModel, IWeightDecayGroups
         var (features, graphs) = perturbation.forward(x, blocks);
         var perLayer = LayerGraphs.PerLayer("gcnii", graphs, convs.Count);
         var x0 = nn.functional.relu(input.forward(inputDropout.forward(features)));
-        var h = x0;
+        var dropped = FastDropout.Apply(x0, Dropout, training);
         for (int l = 0; l < convs.Count; l++)
         {
-            // Each layer's input and dropped copy are released once used; autograd keeps only what it saved.
-            var next = DropThenConvolve(h, x0, l, perLayer[l]).relu_();
-            if (!ReferenceEquals(h, x0)) h.Dispose();
-            h = next;
+            // ReLU and the next dropout run as one fused op; each layer's tensors are released once used (autograd
+            // keeps what it saved).
+            using var convolved = convs[l].forward(dropped, x0, perLayer[l]);
+            dropped.Dispose();
+            dropped = FastDropout.ApplyRelu(convolved, Dropout, training);
         }
-        using var dropped = FastDropout.Apply(h, Dropout, training);
-        return output.forward(dropped);
-    }
-
-    private Tensor DropThenConvolve(Tensor h, Tensor x0, int layer, MessageGraph graph)
-    {
-        using var dropped = FastDropout.Apply(h, Dropout, training);
-        return convs[layer].forward(dropped, x0, graph);
+        using (dropped) return output.forward(dropped);
     }
 
     public IEnumerable<Parameter> ConvolutionParameters() => convs.parameters();

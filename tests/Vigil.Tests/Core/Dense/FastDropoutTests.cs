@@ -42,6 +42,38 @@ public class FastDropoutTests
         Assert.True(x.grad!.allclose(expected, rtol: 1e-4, atol: 1e-5));
     }
 
+    [Theory]
+    [InlineData(300, 70)]   // several vector steps and a scalar tail per row block
+    [InlineData(3, 5)]      // scalar path only
+    public void FusedReluDropoutEqualsReluThenDropoutForwardAndBackward(int rows, int cols)
+    {
+        using var x = randn(rows, cols);
+        using var upstream = randn(rows, cols);
+        using var mine = x.clone().requires_grad_(true);
+        using var theirs = x.clone().requires_grad_(true);
+        manual_seed(4);
+        using var fused = FastDropout.ApplyRelu(mine, 0.4, training: true);
+        manual_seed(4);
+        using var rectified = theirs.relu();
+        using var separate = FastDropout.Apply(rectified, 0.4, training: true);
+        Assert.True(fused.equal(separate).all().item<bool>());
+        (fused * upstream).sum().backward();
+        (separate * upstream).sum().backward();
+        Assert.True(mine.grad!.allclose(theirs.grad!, rtol: 1e-6, atol: 1e-7));
+        // Some elements are dropped, some negative: the gradient is zero at both, non-zero elsewhere.
+        Assert.Contains(mine.grad!.data<float>().ToArray(), g => g == 0f);
+        Assert.Contains(mine.grad!.data<float>().ToArray(), g => g != 0f);
+    }
+
+    [Fact]
+    public void FusedReluDropoutIsAReluInEvaluation()
+    {
+        using var x = randn(40, 9);
+        using var y = FastDropout.ApplyRelu(x, 0.5, training: false);
+        using var expected = x.relu();
+        Assert.True(y.equal(expected).all().item<bool>());
+    }
+
     [Fact]
     public void TheSameTorchSeedGivesTheSameMask()
     {
