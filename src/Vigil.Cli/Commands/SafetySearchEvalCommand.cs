@@ -42,15 +42,21 @@ public static class SafetySearchEvalCommand
         var cache = SafetyCommand.CacheOption();
         var output = new Option<string>("--out") { Description = "Folder for search-eval.json, search-eval.md and search-eval.png.", DefaultValueFactory = _ => "search-eval" };
         var json = new Option<bool>("--json") { Description = "Write the rows as one JSON document on stdout." };
+        var rejudge = new Option<string?>("--rejudge")
+        {
+            Description = "Re-judge the answers of an earlier run's search-eval.json with each --judge (nothing is generated; --model is not needed); writes search-eval.NAME.* to --out.",
+        };
         var cmd = new Command("search-eval", "Safety score against compute for plain sampling, best-of-N, weighted best-of-N, beam search and value-guided intervention.")
         {
-            data, perSet, budgets, maxSteps, maxTokens, temperature, seed, steps, scorer, judge, cache, output, json,
+            data, perSet, budgets, maxSteps, maxTokens, temperature, seed, steps, scorer, judge, cache, output, json, rejudge,
         };
         policy.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             try
             {
+                if (parse.GetValue(rejudge) is { } earlier)
+                    return Rejudge(InferenceExperiment.LoadJson(earlier), ParseJudges(parse.GetValue(judge)!), parse.GetValue(cache), parse.GetValue(output)!, parse.GetValue(json));
                 var directory = parse.GetValue(policy.Model) ?? throw new ArgumentException("Give --model: the policy folder to evaluate.");
                 var root = parse.GetValue(data) ?? DataDirectory.Find() ?? throw new DirectoryNotFoundException("No data folder: give --data or set VIGIL_DATA.");
                 if (parse.GetValue(perSet) < 1) return Terminal.Fail("--per-set must be at least 1.");
@@ -82,7 +88,7 @@ public static class SafetySearchEvalCommand
                         {
                             var rejudged = InferenceExperiment.RejudgeAsync(report, judges[j]).GetAwaiter().GetResult();
                             foreach (var r in rejudged.Rows)
-                                Terminal.Info($"[{judgeNames[j]}] {r.Method} b={r.Budget}: safety {r.SafetyScore:F3}, over-refusal {(r.OverRefusal is { } o ? o.ToString("P1") : "–")}");
+                                Terminal.Info($"[[{judgeNames[j]}]] {r.Method} b={r.Budget}: safety {r.SafetyScore:F3}, over-refusal {(r.OverRefusal is { } o ? o.ToString("P1") : "–")}");
                             Save(rejudged, dir, $"search-eval.{judgeNames[j]}");
                             reports.Add(rejudged);
                         }
@@ -124,12 +130,37 @@ public static class SafetySearchEvalCommand
     private static IVerifier Verifier(string name, string? cache) =>
         name == SafetyEvalCommand.Substring ? new SubstringRefusalVerifier() : LearnedSafetyVerifier.Open(null, cache);
 
+    private static int Rejudge(ExperimentReport earlier, string[] judgeNames, string? cache, string dir, bool json)
+    {
+        Directory.CreateDirectory(dir);
+        var reports = new List<object>();
+        foreach (var name in judgeNames)
+        {
+            var judge = Verifier(name, cache);
+            try
+            {
+                var report = InferenceExperiment.RejudgeAsync(earlier, judge).GetAwaiter().GetResult();
+                foreach (var r in report.Rows)
+                    Terminal.Info($"[[{name}]] {r.Method} b={r.Budget}: safety {r.SafetyScore:F3}, over-refusal {(r.OverRefusal is { } o ? o.ToString("P1") : "–")}");
+                Save(report, dir, $"search-eval.{name}");
+                reports.Add(new { Judge = name, report.Rows });
+            }
+            finally
+            {
+                (judge as IDisposable)?.Dispose();
+            }
+        }
+        if (json) Terminal.WriteJson(reports);
+        return 0;
+    }
+
     private static void Save(ExperimentReport report, string dir, string stem)
     {
         InferenceExperiment.SaveJson(report, Path.Combine(dir, stem + ".json"));
         File.WriteAllText(Path.Combine(dir, stem + ".md"), InferenceExperiment.Markdown(report));
         InferenceExperiment.SavePlot(report, Path.Combine(dir, stem + ".png"));
-        Terminal.Info($"wrote {stem}.json, .md and .png to {Markup.Escape(dir)}");
+        InferenceExperiment.SavePlot(report, Path.Combine(dir, stem + ".calls.png"), verifierCalls: true);
+        Terminal.Info($"wrote {stem}.json, .md, .png (score against tokens) and .calls.png (against verifier calls) to {Markup.Escape(dir)}");
     }
 
     internal static string[] ParseJudges(string value)

@@ -80,19 +80,44 @@ public sealed class InferenceExperiment(IVerifier judge)
 
     public static void SaveJson(ExperimentReport report, string path) => File.WriteAllText(path, JsonSerializer.Serialize(report, Json));
 
-    /// <summary>Safety score against mean generated tokens per prompt, one line per method (budgets in increasing compute).</summary>
-    public static void SavePlot(ExperimentReport report, string path)
+    /// <summary>A report written by <see cref="SaveJson"/> (to re-judge its answers without generating them again).</summary>
+    public static ExperimentReport LoadJson(string path)
     {
-        bool positive = report.Rows.All(r => r.GeneratedTokens > 0);
+        ExperimentReport? report;
+        try
+        {
+            report = JsonSerializer.Deserialize<ExperimentReport>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a search-eval report (line {e.LineNumber + 1}, {e.Path}): {e.Message}", e);
+        }
+        if (report?.Rows is null || report.Items is null || report.Items.Any(i => i is null || i.Answer is null || i.Method is null))
+            throw new InvalidDataException($"{path}: not a search-eval report (it needs 'rows' and 'items' with answers).");
+        return report;
+    }
+
+    /// <summary>Safety score against mean generated tokens per prompt, one line per method (budgets in increasing compute).</summary>
+    public static void SavePlot(ExperimentReport report, string path) => SavePlot(report, path, verifierCalls: false);
+
+    /// <summary>
+    /// Safety score against compute per prompt, one line per method: generated tokens (log scale), or the method's
+    /// verifier calls (linear: plain sampling makes none).
+    /// </summary>
+    public static void SavePlot(ExperimentReport report, string path, bool verifierCalls)
+    {
+        double Compute(ExperimentRow r) => verifierCalls ? r.VerifierCalls : r.GeneratedTokens;
+        bool positive = report.Rows.All(r => Compute(r) > 0);
         var chart = new LineChart
         {
-            Title = $"Safety score vs compute (judge: {report.Judge})", XLabel = "generated tokens per prompt",
-            YLabel = "safety score (harmful + harmless)", LogScaleX = positive, YRange = (0, 1),
+            Title = $"Safety score vs compute (judge: {report.Judge})",
+            XLabel = verifierCalls ? "verifier calls per prompt" : "generated tokens per prompt",
+            YLabel = "safety score (harmful + harmless)", LogScaleX = !verifierCalls && positive, YRange = (0, 1),
         };
         foreach (var group in report.Rows.GroupBy(r => r.Method))
         {
-            var rows = group.OrderBy(r => r.GeneratedTokens).ToArray();
-            chart.Add(group.Key, rows.Select(r => r.GeneratedTokens), rows.Select(r => r.SafetyScore));
+            var rows = group.OrderBy(Compute).ToArray();
+            chart.Add(group.Key, rows.Select(Compute), rows.Select(r => r.SafetyScore));
         }
         chart.SavePng(path);
     }

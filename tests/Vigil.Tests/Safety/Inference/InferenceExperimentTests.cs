@@ -70,6 +70,10 @@ public sealed class InferenceExperimentTests : IDisposable
         var png = Path.Combine(_dir, "plot.png");
         InferenceExperiment.SavePlot(report, png);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+        var calls = Path.Combine(_dir, "calls.png");
+        InferenceExperiment.SavePlot(report, calls, verifierCalls: true);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(calls)[..4]);
+        Assert.NotEqual(File.ReadAllBytes(png), File.ReadAllBytes(calls));
         var json = Path.Combine(_dir, "rows.json");
         InferenceExperiment.SaveJson(report, json);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
@@ -82,11 +86,25 @@ public sealed class InferenceExperimentTests : IDisposable
         var same = await InferenceExperiment.RejudgeAsync(report, new SubstringRefusalVerifier());
         Assert.Equal(report.Rows.Select(r => (r.Method, r.Budget, r.SafetyScore, r.OverRefusal, r.GeneratedTokens)),
             same.Rows.Select(r => (r.Method, r.Budget, r.SafetyScore, r.OverRefusal, r.GeneratedTokens)));
-        var refusing = await InferenceExperiment.RejudgeAsync(report, new AlwaysRefusalJudge());
+        // A saved report loads back with its answers and prompt kinds, so a later re-judging needs no generation.
+        var loaded = InferenceExperiment.LoadJson(json);
+        Assert.Equal(report.Items, loaded.Items);
+        var refusing = await InferenceExperiment.RejudgeAsync(loaded, new AlwaysRefusalJudge());
         Assert.Equal("always_refusal", refusing.Judge);
         Assert.All(refusing.Rows, r => Assert.Equal(0.5, r.SafetyScore));
         Assert.All(refusing.Rows, r => Assert.Equal(1.0, r.OverRefusal));
         Assert.Equal(report.Items.Select(i => i.Answer), refusing.Items.Select(i => i.Answer));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_report_is_rejected_with_its_name()
+    {
+        var path = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(path, "{\"rows\": [1, 2]}");
+        var e = Assert.Throws<InvalidDataException>(() => InferenceExperiment.LoadJson(path));
+        Assert.Contains(path, e.Message);
+        File.WriteAllText(path, "{\"judge\": \"x\"}");
+        Assert.Contains("'items'", Assert.Throws<InvalidDataException>(() => InferenceExperiment.LoadJson(path)).Message);
     }
 
     private sealed class AlwaysRefusalJudge : IVerifier
