@@ -19,7 +19,7 @@ internal sealed class NasTrainingOptions
     public Option<double> InputDropout { get; } = new("--input-dropout") { Description = "Dropout on the input features and before the classifier, in the search network and the retrained one.", DefaultValueFactory = _ => 0.5 };
     public Option<string> PairNorm { get; } = new("--pairnorm") { Description = "PairNorm after every convolution operation: none, pn, pn-si, pn-scs.", DefaultValueFactory = _ => "pn-si" };
     public Option<double> Smoothness { get; } = new("--smoothness") { Description = "Weight of the smoothness term (GraTO's α; 1 lets the drop operations dominate the search).", DefaultValueFactory = _ => 0.1 };
-    public Option<string> SelectionMad { get; } = new("--selection-mad") { Description = "Whose validation MAD the selection score (harmonic mean with macro-F1) uses: hidden (last block) or logits.", DefaultValueFactory = _ => "hidden" };
+    public Option<string> SelectionMad { get; } = new("--selection-mad") { Description = "Whose validation MAD the selection score (harmonic mean with macro-F1) uses: hidden (last block) or logits; none selects on validation macro-F1 alone.", DefaultValueFactory = _ => "hidden" };
     public Option<int> Seed { get; } = new("--seed") { Description = "First seed: of the search, the generated graph and the first retraining.", DefaultValueFactory = _ => 0 };
     public Option<int> Seeds { get; } = new("--seeds") { Description = "Retrain with this many seeds (--seed, --seed+1, …) and report mean ± std.", DefaultValueFactory = _ => 5 };
     public Option<string> Normalize { get; } = new("--normalize-features") { Description = "Row-normalise features: auto (when all are non-negative), on, off.", DefaultValueFactory = _ => "auto" };
@@ -30,7 +30,7 @@ internal sealed class NasTrainingOptions
     {
         PairNorm.AcceptOnlyFromAmong("none", "pn", "pn-si", "pn-scs");
         Normalize.AcceptOnlyFromAmong("auto", "on", "off");
-        SelectionMad.AcceptOnlyFromAmong("hidden", "logits");
+        SelectionMad.AcceptOnlyFromAmong("hidden", "logits", "none");
     }
 
     public IEnumerable<Option> All => [Data, Hidden, Epochs, Patience, LearningRate, WeightDecay, Dropout, InputDropout, PairNorm, Smoothness,
@@ -60,7 +60,7 @@ internal sealed class NasTrainingOptions
             WeightDecay = parse.GetValue(WeightDecay),
             Smoothness = new SmoothnessOptions { Weight = parse.GetValue(Smoothness) },
             MaxActivationBytes = MaxBytes(parse),
-            SelectionRepresentation = parse.GetValue(SelectionMad) == "logits" ? SelectionRepresentation.Logits : SelectionRepresentation.Hidden,
+            SelectionRepresentation = parse.GetValue(SelectionMad) switch { "logits" => SelectionRepresentation.Logits, "none" => SelectionRepresentation.None, _ => SelectionRepresentation.Hidden },
         };
     }
 

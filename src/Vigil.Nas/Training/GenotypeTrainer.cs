@@ -13,7 +13,8 @@ namespace Vigil.Nas.Training;
 /// <summary>
 /// Retrains a genotype from scratch, full batch, as GraTO does: the loss is cross-entropy on the training nodes plus
 /// the smoothness term sampled from training nodes only; every epoch scores the network on the validation nodes by
-/// the harmonic mean of their MAD (of the last block's output by default, as the search scores) and their macro-F1, and the best-scoring epoch (ties: lower
+/// the harmonic mean of their MAD (of the last block's output by default, as the search scores) and their macro-F1
+/// (or macro-F1 alone with <see cref="SelectionRepresentation.None"/>), and the best-scoring epoch (ties: lower
 /// validation loss) is the one restored and reported. Stops after <see cref="GenotypeTrainingOptions.Patience"/>
 /// epochs in which neither the score nor the validation loss improved. Deterministic in the seed.
 /// </summary>
@@ -84,7 +85,7 @@ public static class GenotypeTrainer
             }
             var (valLoss, f1, mad) = Validate(network, features, messageGraph, graph, valIdx, valT, valY, madOptions, options.SelectionRepresentation);
             clock.Stop();
-            double score = Search.SelectionScore.HarmonicMean(mad, f1);
+            double score = options.SelectionRepresentation == SelectionRepresentation.None ? f1 : Search.SelectionScore.HarmonicMean(mad, f1);
             var stats = new GenotypeEpochStats(epoch, trainLoss, valLoss, f1, mad, score, clock.Elapsed.TotalMilliseconds);
             history.Add(stats);
             progress?.Report(stats);
@@ -114,6 +115,7 @@ public static class GenotypeTrainer
         double loss = nn.functional.cross_entropy(logits.index_select(0, valT), valY).item<float>();
         var predictions = logits.argmax(1).to(ScalarType.Int32).data<int>().ToArray();
         double f1 = ClassificationMetrics.MacroF1(graph.Labels, predictions, graph.NumClasses, valIdx);
+        if (selection == SelectionRepresentation.None) return (loss, f1, double.NaN);
         var scored = selection == SelectionRepresentation.Logits ? logits : hidden;
         double mad = MeanAverageDistance.Global(RepresentationMatrix.FromTensor(scored), valIdx, madOptions);
         return (loss, f1, mad);

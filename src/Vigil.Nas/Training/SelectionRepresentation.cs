@@ -10,4 +10,7 @@ public enum SelectionRepresentation
     /// favours early, less accurate epochs.
     /// </summary>
     Logits,
+    /// <summary>No MAD: epochs are selected on validation macro-F1 alone (ties: lower validation loss), the usual
+    /// practice outside GraTO.</summary>
+    None,
 }

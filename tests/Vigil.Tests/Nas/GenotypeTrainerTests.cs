@@ -47,6 +47,23 @@ public class GenotypeTrainerTests
     }
 
     [Fact]
+    public void WithoutMadTheSelectedEpochIsTheOneWithTheBestValidationMacroF1()
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 240, seed: 1);
+        var (network, result) = GenotypeTrainer.Fit(graph, Cell, seed: 4, Options() with { SelectionRepresentation = SelectionRepresentation.None });
+        using (network)
+        {
+            Assert.All(result.History, h => Assert.Equal(h.ValidationMacroF1, h.Score));
+            Assert.All(result.History, h => Assert.True(double.IsNaN(h.ValidationMad)));
+            double bestF1 = result.History.Max(h => h.ValidationMacroF1);
+            var best = result.History.Single(h => h.Epoch == result.BestEpoch);
+            Assert.Equal(bestF1, best.ValidationMacroF1);
+            // Ties on macro-F1 go to the lower validation loss.
+            Assert.Equal(result.History.Where(h => h.ValidationMacroF1 == bestF1).Min(h => h.ValidationLoss), best.ValidationLoss);
+        }
+    }
+
+    [Fact]
     public void TestLabelsNeverEnterTheRetrainingAndTheSeedRepeatsIt()
     {
         var graph = NasTestGraphs.Sbm(nodes: 240, seed: 1);
