@@ -146,7 +146,12 @@ public sealed class SafetyFeatureSetTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => SafetyVerifierModel.Load(path));
         Assert.Contains(path, e.Message);
         Assert.Contains("bogus", e.Message);
-        // Files without the entry (all written before feature sets existed) read as the base set.
-        Assert.Equal(SafetyFeatureSet.Base, SafetyVerifierModel.LoadDefault().Features);
+        // A base-set model is written without the entry, as files were before feature sets existed, and reads back as base.
+        var baseWidth = SafetyFeatureSet.Base.Width(dim);
+        var baseHead = new SafetyHead(baseWidth, 3, R(baseWidth), Enumerable.Repeat(1f, baseWidth).ToArray(), R(3 * baseWidth), R(3), R(SafetyLabels.Count * 3), R(SafetyLabels.Count));
+        var plain = Path.Combine(_dir, "base.json");
+        (model with { Head = baseHead, Features = SafetyFeatureSet.Base }).Save(plain);
+        Assert.DoesNotContain("\"features\"", File.ReadAllText(plain));
+        Assert.Equal(SafetyFeatureSet.Base, SafetyVerifierModel.Load(plain).Features);
     }
 }
