@@ -42,10 +42,18 @@ public static class SafetyTrainVerifierCommand
                         + "(candidates: the given settings and one-at-a-time variations; thresholds 0.10-0.90), print the table, then train the chosen ones on all training models "
                         + "and test once on the --holdout models.",
         };
+        var features = new Option<string>("--features")
+        {
+            Description = "Features the head reads: " + string.Join(", ", SafetyFeatureSet.All.Select(f => f.Name))
+                        + "; with --select a comma-separated list of sets to compare.",
+            DefaultValueFactory = _ => SafetyFeatureSet.Base.Name,
+        };
+        var noVariations = new Option<bool>("--no-variations") { Description = "With --select: compare only the given head settings (per feature set), not their one-at-a-time variations." };
+        var cvOnly = new Option<bool>("--cv-only") { Description = "With --select: print the cross-validation table and stop (no final training, no held-out test, no weights written)." };
         var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
         var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
         {
-            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, weightDecay, dropout, unsafeThreshold, refusalThreshold, select, json,
+            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, weightDecay, dropout, unsafeThreshold, refusalThreshold, select, features, noVariations, cvOnly, json,
         };
         cmd.SetAction(parse =>
         {
@@ -69,14 +77,30 @@ public static class SafetyTrainVerifierCommand
                     Command = "vigil " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 };
                 options.Decision.Validate();
+                var featureSets = parse.GetValue(features)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(SafetyFeatureSet.Parse).Distinct().ToArray();
+                if (featureSets.Length == 0) throw new ArgumentException("--features names no feature set.");
+                bool selecting = parse.GetValue(select);
+                if (!selecting && featureSets.Length > 1) throw new ArgumentException("Several --features sets need --select to choose among them.");
+                if (!selecting && (parse.GetValue(cvOnly) || parse.GetValue(noVariations))) throw new ArgumentException("--cv-only and --no-variations need --select.");
+                options = options with { Features = featureSets[0] };
                 Action<string> log = message => Terminal.Info(Markup.Escape(message));
                 SafetyVerifierTraining.Result result;
                 SafetySelectionDocument? selection = null;
-                if (parse.GetValue(select))
+                if (selecting)
                 {
                     if (!options.Decision.IsMostProbable)
                         throw new ArgumentException("--select chooses the decision rule itself; leave out --unsafe-threshold and --refusal-threshold.");
-                    var chosen = SafetyVerifierSelection.Run(options, SafetyHeadCandidate.AroundBaseline(options.Head), log: log, progress: SafetyEvalCommand.ProgressPrinter());
+                    var candidates = SafetyHeadCandidate.Across(featureSets, options.Head, variations: !parse.GetValue(noVariations));
+                    if (parse.GetValue(cvOnly))
+                    {
+                        var cv = SafetyVerifierSelection.CrossValidateTraining(options, candidates, log: log, progress: SafetyEvalCommand.ProgressPrinter());
+                        var table = SafetySelectionDocument.From(cv);
+                        if (parse.GetValue(json)) Terminal.WriteJson(new { Selection = table });
+                        PrintSelection(table);
+                        return 0;
+                    }
+                    var chosen = SafetyVerifierSelection.Run(options, candidates, log: log, progress: SafetyEvalCommand.ProgressPrinter());
                     result = chosen.Final;
                     selection = SafetySelectionDocument.From(chosen);
                     PrintSelection(selection);
@@ -140,17 +164,24 @@ public sealed record SafetyTrainDocument(
 
     public SafetyDecisionRule Decision { get; init; } = SafetyDecisionRule.MostProbable;
 
+    /// <summary>The feature set the head reads.</summary>
+    public string Features { get; init; } = SafetyFeatureSet.Base.Name;
+
     public static SafetyTrainDocument From(SafetyVerifierTraining.Result r, string output) => new(
         output, r.Model.EncoderName, r.Model.ResponseChars, r.TrainItems, r.TrainLabels, r.Model.Provenance.HeldOutModels,
-        r.HeldOut is { } h ? SafetyHeldOutDocument.From(h) : null, r.EncodeSeconds, r.TrainSeconds) { Decision = r.Model.Decision };
+        r.HeldOut is { } h ? SafetyHeldOutDocument.From(h) : null, r.EncodeSeconds, r.TrainSeconds) { Decision = r.Model.Decision, Features = r.Model.Features.Name };
 }
 
 /// <summary>The cross-validation table of <c>train-verifier --select</c>: one row per (head, decision rule) compared.</summary>
 public sealed record SafetySelectionDocument(IReadOnlyList<string> FoldModels, IReadOnlyList<SafetySelectionRow> Rows, double Seconds)
 {
-    public static SafetySelectionDocument From(SafetyVerifierSelection.Result r) => new(r.FoldModels,
-        r.Table.Select(s => new SafetySelectionRow(s.Candidate.Name, s.Candidate.Describe(), s.Rule.ToString(), s.Rule.UnsafeThreshold, s.Rule.RefusalThreshold,
-            s.LlamaGuard, s.XsTest, s.Mean, ReferenceEquals(s, r.Selected), s.Folds)).ToArray(), r.CrossValidationSeconds);
+    public static SafetySelectionDocument From(SafetyVerifierSelection.Result r) => From(r.FoldModels, r.Table, r.Selected, r.CrossValidationSeconds);
+
+    public static SafetySelectionDocument From(SafetyVerifierSelection.CrossValidation cv) => From(cv.FoldModels, cv.Table, cv.Selected, cv.Seconds);
+
+    private static SafetySelectionDocument From(IReadOnlyList<string> folds, IReadOnlyList<SafetyVerifierSelection.Score> rows, SafetyVerifierSelection.Score selected, double seconds) =>
+        new(folds, rows.Select(s => new SafetySelectionRow(s.Candidate.Name, s.Candidate.Describe(), s.Rule.ToString(), s.Rule.UnsafeThreshold, s.Rule.RefusalThreshold,
+            s.LlamaGuard, s.XsTest, s.Mean, ReferenceEquals(s, selected), s.Folds)).ToArray(), seconds);
 }
 
 public sealed record SafetySelectionRow(

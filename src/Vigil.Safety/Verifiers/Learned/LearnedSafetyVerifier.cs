@@ -58,7 +58,7 @@ public sealed class LearnedSafetyVerifier : IVerifier, IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return Array.Empty<Verdict>();
-        var features = SafetyPairFeatures.Build(_encoder, batch, Model.ResponseChars, Progress);
+        var features = SafetyPairFeatures.Build(_encoder, batch, Model.ResponseChars, Progress, Model.Features);
         var probabilities = Model.Head.Predict(features, batch.Count);
         var verdicts = new Verdict[batch.Count];
         for (int i = 0; i < batch.Count; i++)

@@ -1,8 +1,26 @@
 namespace Vigil.Safety.Verifiers.Learned;
 
-/// <summary>One head configuration that cross-validation compares, with a short name for tables.</summary>
+/// <summary>One head configuration (and the features it reads) that cross-validation compares, with a short name for tables.</summary>
 public sealed record SafetyHeadCandidate(string Name, SafetyHeadTrainingOptions Head)
 {
+    public SafetyFeatureSet Features { get; init; } = SafetyFeatureSet.Base;
+
+    /// <summary>
+    /// For each feature set, <paramref name="baseline"/> (named by the set) and — with <paramref name="variations"/> —
+    /// its <see cref="AroundBaseline"/> variations, named "set: variation".
+    /// </summary>
+    public static IReadOnlyList<SafetyHeadCandidate> Across(IReadOnlyList<SafetyFeatureSet> sets, SafetyHeadTrainingOptions baseline, bool variations)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        if (sets.Count == 0) throw new ArgumentException("Give at least one feature set.", nameof(sets));
+        var heads = variations ? AroundBaseline(baseline) : new[] { new SafetyHeadCandidate("baseline", baseline) };
+        return sets.Distinct().SelectMany(set => heads.Select(h => h with
+        {
+            Name = set == SafetyFeatureSet.Base ? h.Name : $"{set.Name}: {h.Name}",
+            Features = set,
+        })).ToArray();
+    }
+
     /// <summary>
     /// <paramref name="baseline"/> and its one-at-a-time variations: half and double the hidden width, half and
     /// double the epochs, ten times the weight decay (0.01 from none), more (or, from 0.5 up, less) dropout, class weights toggled.
@@ -26,5 +44,5 @@ public sealed record SafetyHeadCandidate(string Name, SafetyHeadTrainingOptions 
     }
 
     public string Describe() =>
-        $"hidden {Head.Hidden}, epochs {Head.Epochs}, weight decay {Head.WeightDecay:G3}, dropout {Head.Dropout:G3}, class weights {(Head.ClassWeights ? "1/√freq" : "none")}";
+        $"features {Features.Name}, hidden {Head.Hidden}, epochs {Head.Epochs}, weight decay {Head.WeightDecay:G3}, dropout {Head.Dropout:G3}, class weights {(Head.ClassWeights ? "1/√freq" : "none")}";
 }

@@ -16,6 +16,9 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
 
     /// <summary>How probabilities become a label; files without a <c>decision</c> entry use the most probable label.</summary>
     public SafetyDecisionRule Decision { get; init; } = SafetyDecisionRule.MostProbable;
+
+    /// <summary>The features the head reads; files without a <c>features</c> entry use the base set.</summary>
+    public SafetyFeatureSet Features { get; init; } = SafetyFeatureSet.Base;
     private const string ResourceName = "Vigil.Safety.safety-verifier.json";
 
     /// <summary>The shipped model (trained on all annotated completions by <c>vigil safety train-verifier</c>).</summary>
@@ -37,7 +40,8 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
     {
         var dto = new Dto(Format, Encoder, EncoderName, Dimension, ResponseChars, SafetyLabels.All.Select(SafetyLabels.Name).ToArray(),
             Head.InputWidth, Head.Hidden, Pack(Head.Mean), Pack(Head.Std), Pack(Head.W1), Pack(Head.B1), Pack(Head.W2), Pack(Head.B2), Provenance,
-            Decision.IsMostProbable ? null : new DecisionDto(Decision.UnsafeThreshold, Decision.RefusalThreshold));
+            Decision.IsMostProbable ? null : new DecisionDto(Decision.UnsafeThreshold, Decision.RefusalThreshold),
+            Features == SafetyFeatureSet.Base ? null : Features.Name);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
@@ -52,8 +56,11 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
         var expected = SafetyLabels.All.Select(SafetyLabels.Name).ToArray();
         if (dto.Labels is null || !dto.Labels.SequenceEqual(expected))
             throw new InvalidDataException($"{source}: the model's labels [{string.Join(", ", dto.Labels ?? Array.Empty<string>())}] are not [{string.Join(", ", expected)}].");
-        if (dto.InputWidth != SafetyPairFeatures.Width(dto.Dimension))
-            throw new InvalidDataException($"{source}: input width {dto.InputWidth} does not match {SafetyPairFeatures.Width(dto.Dimension)} features of a {dto.Dimension}-d encoder.");
+        SafetyFeatureSet features;
+        try { features = dto.Features is null ? SafetyFeatureSet.Base : SafetyFeatureSet.Parse(dto.Features); }
+        catch (ArgumentException e) { throw new InvalidDataException($"{source}: {e.Message}", e); }
+        if (dto.InputWidth != features.Width(dto.Dimension))
+            throw new InvalidDataException($"{source}: input width {dto.InputWidth} does not match {features.Width(dto.Dimension)} features ('{features.Name}' set) of a {dto.Dimension}-d encoder.");
         try
         {
             var head = new SafetyHead(dto.InputWidth, dto.Hidden, Unpack(dto.Mean), Unpack(dto.Std), Unpack(dto.W1), Unpack(dto.B1), Unpack(dto.W2), Unpack(dto.B2));
@@ -62,6 +69,7 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
             return new SafetyVerifierModel(head, dto.Encoder, dto.EncoderName, dto.Dimension, dto.ResponseChars, dto.Provenance ?? new SafetyVerifierProvenance())
             {
                 Decision = decision,
+                Features = features,
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
@@ -87,7 +95,8 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
 
     private sealed record Dto(string Format, string Encoder, string EncoderName, int Dimension, int ResponseChars, string[] Labels,
         int InputWidth, int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2, SafetyVerifierProvenance? Provenance,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecisionDto? Decision = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecisionDto? Decision = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Features = null);
 
     private sealed record DecisionDto(double? UnsafeThreshold, double? RefusalThreshold);
 }

@@ -25,9 +25,14 @@ public static class SafetyVerifierSelection
     public sealed record FoldScore(string Model, int Items, BinaryAgreement? LlamaGuard, BinaryAgreement? XsTest);
 
     /// <summary>
-    /// <see cref="Table"/>: per candidate, its most-probable rule and its best threshold rule, in candidate order;
-    /// <see cref="Selected"/>: the best of them (earliest on ties); <see cref="Final"/>: the selected settings trained
-    /// on all training models and, when models are held out, tested on them.
+    /// The cross-validation over the training models: <see cref="Table"/> per candidate its most-probable rule and its
+    /// best threshold rule, in candidate order; <see cref="Selected"/> the best of them (earliest on ties).
+    /// </summary>
+    public sealed record CrossValidation(IReadOnlyList<string> FoldModels, IReadOnlyList<Score> Table, Score Selected, double Seconds);
+
+    /// <summary>
+    /// The cross-validation and <see cref="Final"/>: the selected settings trained on all training models and, when
+    /// models are held out, tested on them.
     /// </summary>
     public sealed record Result(IReadOnlyList<string> FoldModels, IReadOnlyList<Score> Table, Score Selected, SafetyVerifierTraining.Result Final, double CrossValidationSeconds);
 
@@ -37,23 +42,39 @@ public static class SafetyVerifierSelection
     public static Result Run(SafetyVerifierTrainingOptions training, IReadOnlyList<SafetyHeadCandidate> candidates, IReadOnlyList<double>? thresholds = null,
         Action<string>? log = null, Action<EncodingProgress>? progress = null)
     {
+        var cv = CrossValidateTraining(training, candidates, thresholds, log, progress);
+        var selected = cv.Selected;
+        var final = SafetyVerifierTraining.Run(training with { Head = selected.Candidate.Head, Features = selected.Candidate.Features, Decision = selected.Rule }, log, progress);
+        return new Result(cv.FoldModels, cv.Table, selected, final, cv.Seconds);
+    }
+
+    /// <summary>
+    /// Leave-one-model-out cross-validation of <paramref name="candidates"/> over the training models of
+    /// <paramref name="training"/> (its held-out models are never read): features are built once per feature set.
+    /// </summary>
+    public static CrossValidation CrossValidateTraining(SafetyVerifierTrainingOptions training, IReadOnlyList<SafetyHeadCandidate> candidates,
+        IReadOnlyList<double>? thresholds = null, Action<string>? log = null, Action<EncodingProgress>? progress = null)
+    {
         ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(candidates);
         var (_, train, _) = SafetyVerifierTraining.Split(training);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        float[] features;
-        int width;
+        var table = new List<Score>();
         using (var encoder = TextEncoders.Create(training.Encoder, training.CacheDirectory))
         {
-            features = SafetyPairFeatures.Build(encoder, train.Select(e => e.Item.ToInput()).ToArray(), training.ResponseChars, progress);
-            width = SafetyPairFeatures.Width(encoder.Dimension);
+            var inputs = train.Select(e => e.Item.ToInput()).ToArray();
+            foreach (var group in candidates.GroupBy(c => c.Features))
+            {
+                log?.Invoke($"feature set {group.Key.Name}: {group.Key.Width(encoder.Dimension)} features");
+                var features = SafetyPairFeatures.Build(encoder, inputs, training.ResponseChars, progress, group.Key);
+                table.AddRange(CrossValidate(features, group.Key.Width(encoder.Dimension), train, group.ToArray(), thresholds ?? DefaultThresholds, log));
+            }
         }
-        var table = CrossValidate(features, width, train, candidates, thresholds ?? DefaultThresholds, log);
         double seconds = clock.Elapsed.TotalSeconds;
         var selected = Best(table);
         log?.Invoke($"selected: {selected.Candidate.Name} ({selected.Candidate.Describe()}), {selected.Rule}; cross-validated score {selected.Mean:P1}");
-        var final = SafetyVerifierTraining.Run(training with { Head = selected.Candidate.Head, Decision = selected.Rule }, log, progress);
         var folds = train.Select(e => e.Item.Model).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
-        return new Result(folds, table, selected, final, seconds);
+        return new CrossValidation(folds, table, selected, seconds);
     }
 
     /// <summary>The highest mean score; the earliest row wins ties, so simpler settings listed first are preferred.</summary>

@@ -32,10 +32,10 @@ public static class SafetyVerifierTraining
         using var encoder = TextEncoders.Create(options.Encoder, options.CacheDirectory);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainInputs = train.Select(e => e.Item.ToInput()).ToArray();
-        var features = SafetyPairFeatures.Build(encoder, trainInputs, options.ResponseChars, progress);
+        var features = SafetyPairFeatures.Build(encoder, trainInputs, options.ResponseChars, progress, options.Features);
         double encodeSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        int width = SafetyPairFeatures.Width(encoder.Dimension);
+        int width = options.Features.Width(encoder.Dimension);
         var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         var model = new SafetyVerifierModel(head, options.Encoder.Trim().ToLowerInvariant(), encoder.Name, encoder.Dimension, options.ResponseChars,
@@ -44,7 +44,7 @@ public static class SafetyVerifierTraining
                 HeldOutModels = options.HeldOutModels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(), TrainItems = train.Count,
                 Epochs = options.Head.Epochs, Seed = options.Head.Seed, WeightDecay = options.Head.WeightDecay, Dropout = options.Head.Dropout,
                 ClassWeights = options.Head.ClassWeights, Command = options.Command,
-            }) { Decision = options.Decision };
+            }) { Decision = options.Decision, Features = options.Features };
         var trainLabels = train.GroupBy(e => SafetyLabels.Name(e.Target)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
         HeldOutEvaluation? evaluation = null;

@@ -16,6 +16,8 @@ public sealed record SafetyVerifierTrainingOptions
     /// <summary>Keep at most this many training items (a deterministic, evenly spaced subset), for quick runs and tests.</summary>
     public int? MaxTrainItems { get; init; }
     public SafetyHeadTrainingOptions Head { get; init; } = new();
+    /// <summary>The features the head reads.</summary>
+    public SafetyFeatureSet Features { get; init; } = SafetyFeatureSet.Base;
     /// <summary>The decision rule stored with the model.</summary>
     public SafetyDecisionRule Decision { get; init; } = SafetyDecisionRule.MostProbable;
     public string Command { get; init; } = "";
