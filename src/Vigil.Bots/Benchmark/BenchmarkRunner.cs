@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Vigil.Core.Metrics;
 using Vigil.Core.Results;
 
@@ -81,7 +82,8 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             Dataset = dataset.Name,
             DatasetHash = dataset.Hash,
             Seed = seed,
-            Config = detector.Config,
+            Config = fitted is IReportsFittedConfig chosen ? WithFitted(detector.Config, chosen.FittedConfig) : detector.Config,
+            ConfigHash = RunRecord.HashOfConfig(detector.Config),
             Metrics = metrics,
             TrainSeconds = trainSeconds,
             PredictSeconds = predictSeconds,
@@ -99,5 +101,14 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             for (int i = 0; i < scores.Length; i++) predictions.Add(new ScoredSample(ids[task.Test[i]], isBot[i] ? 1 : 0, scores[i]));
         }
         return (record, predictions);
+    }
+
+    /// <summary>The method's configuration object with what the fit chose added under "fitted".</summary>
+    private static string WithFitted(string config, string fitted)
+    {
+        var node = JsonNode.Parse(config) as JsonObject
+            ?? throw new InvalidOperationException($"A detector that reports a fitted configuration needs a JSON object as its configuration, got: {config}");
+        node["fitted"] = JsonNode.Parse(fitted);
+        return node.ToJsonString();
     }
 }

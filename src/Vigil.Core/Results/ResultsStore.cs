@@ -110,7 +110,7 @@ public sealed class ResultsStore : IDisposable
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT id, method, family, dataset, dataset_hash, seed, config, accuracy, precision, recall, f1, mcc, roc_auc,
-                   tp, fp, tn, fn, train_seconds, predict_seconds, peak_memory_bytes, versions, finished_at, layers, mad
+                   tp, fp, tn, fn, train_seconds, predict_seconds, peak_memory_bytes, versions, finished_at, layers, mad, config_hash
             FROM runs ORDER BY id;
             """;
         using var reader = cmd.ExecuteReader();
@@ -136,6 +136,7 @@ public sealed class ResultsStore : IDisposable
                 FinishedAt = DateTimeOffset.Parse(reader.GetString(21), CultureInfo.InvariantCulture),
                 Layers = reader.IsDBNull(22) ? null : reader.GetInt32(22),
                 Mad = reader.IsDBNull(23) ? null : reader.GetDouble(23),
+                ConfigHash = reader.GetString(24),
             });
         }
         return runs;
