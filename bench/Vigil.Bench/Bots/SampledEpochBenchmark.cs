@@ -15,7 +15,8 @@ namespace Vigil.Bench.Bots;
 /// One neighbour-sampled training epoch of BotRGCN (the benchmark's settings: hidden 32, 2 R-GCN layers, dropout 0.1,
 /// AdamW 1e-2 / 5e-2, <see cref="NeighborSampling"/>'s default fan-out and batch) on a generated TwiBot-22 dataset
 /// held in memory: generation, feature extraction, the epoch (all its mini-batches), and the sampled validation
-/// pass, with resident memory before training and the peak during it (the kernel's high-water mark is reset first).
+/// pass, with resident memory before training and the peak during it (the kernel's high-water mark is reset first;
+/// glibc's mmap threshold fixed as in <c>vigil bench</c>).
 /// Prints one JSON line.
 /// </summary>
 public static class SampledEpochBenchmark
@@ -26,6 +27,8 @@ public static class SampledEpochBenchmark
 
     public static int Run(int users, double tweetsPerUser, int seed)
     {
+        // As vigil bench does, so resident memory follows the live tensors rather than glibc's retained heap.
+        Vigil.Core.TorchProcessSettings.BoundHeapGrowth();
         var clock = Stopwatch.StartNew();
         var data = BotDatasetGenerator.Generate(new BotDatasetGeneratorOptions { Users = users, TweetsPerUser = tweetsPerUser, Seed = seed });
         var task = new BotDetectionTask(data);

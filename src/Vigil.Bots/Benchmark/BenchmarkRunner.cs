@@ -82,8 +82,7 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             Dataset = dataset.Name,
             DatasetHash = dataset.Hash,
             Seed = seed,
-            Config = fitted is IReportsFittedConfig chosen ? WithFitted(detector.Config, chosen.FittedConfig) : detector.Config,
-            ConfigHash = RunRecord.HashOfConfig(detector.Config),
+            Config = detector.Config,
             Metrics = metrics,
             TrainSeconds = trainSeconds,
             PredictSeconds = predictSeconds,
@@ -93,6 +92,9 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             Layers = smoothness?.Layers,
             Mad = smoothness?.Mad,
         };
+        // What the fit chose joins the stored config; the key keeps the method's configuration as given.
+        if (fitted is IReportsFittedConfig chosen)
+            record = record with { Config = WithFitted(detector.Config, chosen.FittedConfig), ConfigHash = record.ConfigHash };
         List<ScoredSample>? predictions = null;
         if (keepPredictions)
         {

@@ -117,7 +117,7 @@ public sealed class ResultsStore : IDisposable
         var runs = new List<RunRecord>();
         while (reader.Read())
         {
-            runs.Add(new RunRecord
+            var run = new RunRecord
             {
                 Id = reader.GetInt64(0),
                 Method = reader.GetString(1),
@@ -136,8 +136,10 @@ public sealed class ResultsStore : IDisposable
                 FinishedAt = DateTimeOffset.Parse(reader.GetString(21), CultureInfo.InvariantCulture),
                 Layers = reader.IsDBNull(22) ? null : reader.GetInt32(22),
                 Mad = reader.IsDBNull(23) ? null : reader.GetDouble(23),
-                ConfigHash = reader.GetString(24),
-            });
+            };
+            // A key hash of its own only where the stored config was extended after the fit (so records compare equal).
+            var hash = reader.GetString(24);
+            runs.Add(hash == run.ConfigHash ? run : run with { ConfigHash = hash });
         }
         return runs;
     }
