@@ -25,6 +25,8 @@ public sealed class FittedGraTo(double[] botProbability, int layers, double mad,
         ["genotype"] = JsonNode.Parse(genotype.ToJson()),
         ["genotype_text"] = genotype.ToString(),
         ["search_epoch"] = searchEpoch,
+        ["retrained_epoch"] = retrainedEpoch,
+        ["retraining_epochs"] = retrainingEpochs,
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
     public double[] Score(int[] userRows) => userRows.Select(r => botProbability[r]).ToArray();

@@ -78,8 +78,9 @@ public sealed class GraToBaseline : IBotDetector
     };
 
     /// <summary>
-    /// Retraining of 2 blocks for at most 40 epochs with patience 10 and GraTO's smoothness term 0.1: a searched
-    /// cell of attention operations costs several times a GCN layer per epoch.
+    /// Retraining of 2 blocks for at most 25 epochs with patience 8 and GraTO's smoothness term 0.1: a searched
+    /// cell of attention operations costs several times a GCN layer per epoch (at 40 epochs a retraining took
+    /// 65–73 s on the loaded machine where GAT took 21–41 s).
     /// </summary>
     public static GenotypeTrainingOptions DefaultRetraining { get; } = new()
     {
@@ -88,7 +89,7 @@ public sealed class GraToBaseline : IBotDetector
             Blocks = 2, Hidden = 32, InputDropout = 0.5, OutputDropout = 0.5,
             Operations = new Vigil.Nas.Operations.OperationOptions { Dropout = 0.2 },
         },
-        Epochs = 40, Patience = 10, LearningRate = 0.01,
+        Epochs = 25, Patience = 8, LearningRate = 0.01,
     };
 
     public string Name => "GraTO";
