@@ -16,6 +16,7 @@ namespace Vigil.Bench;
 ///                                    (defaults: cora,random200k  gcn,gat,sage,rgcn,appnp,gcnii  30)
 ///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
 ///   twibot-generate DIR [users] [tweets-per-user] [seed]   synthetic TwiBot-22 folder: time and peak memory
+///   bots-sampled-epoch [users] [tweets-per-user] [seed]   one neighbour-sampled BotRGCN epoch on a generated set
 ///   twibot-read DIR [cold] [no-text] [tokens]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
 ///   policy-throughput [shapes]       policy-model training step time and generation tokens/s (default: demo,qwen2.5-0.5b)
 ///   demo-data [problems]             safety demo data: demo BPE training time and lengths, SFT targets' safety score
@@ -50,6 +51,13 @@ public static class Program
             int seed = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
             return TwiBotGenerateBenchmark.Run(args[1], users, tweets, seed);
         }
+        if (args.Length > 0 && args[0] == "bots-sampled-epoch")
+        {
+            int users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+            double tweets = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+            int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+            return SampledEpochBenchmark.Run(users, tweets, seed);
+        }
         if (args.Length >= 2 && args[0] == "twibot-read")
             return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"));
         if (args.Length > 0 && args[0] == "policy-throughput")
@@ -62,6 +70,7 @@ public static class Program
                                 "       Vigil.Bench e2e [graphs=cora,random200k] [models=gcn,gat,sage,rgcn,appnp,gcnii] [epochs=30]\n" +
                                 "       Vigil.Bench minibatch-1m [epochs=2]\n" +
                                 "       Vigil.Bench twibot-generate DIR [users=1000000] [tweets-per-user=12] [seed=0]\n" +
+                                "       Vigil.Bench bots-sampled-epoch [users=200000] [tweets-per-user=2] [seed=0]\n" +
                                 "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens]\n" +
                                 "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]\n" +
                                 "       Vigil.Bench demo-data [problems=20000]");

@@ -16,7 +16,7 @@ public static class BaselineCatalog
         Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, DeeProBot.Create, Moghaddam.Create,
         NeuralBaselines.Roberta,
         NeuralBaselines.Gcn, NeuralBaselines.Gat, NeuralBaselines.Alhosseini, NeuralBaselines.BotRgcn, NeuralBaselines.Rgt,
-        NeuralBaselines.SimpleHgn, NeuralBaselines.Hgt,
+        NeuralBaselines.SimpleHgn, NeuralBaselines.Hgt, () => new GraToBaseline(),
     ];
 
     /// <summary>A fresh instance of every baseline, in leaderboard-listing order.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Vigil.Core.Metrics;
 using Vigil.Core.Results;
 
@@ -91,6 +92,9 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             Layers = smoothness?.Layers,
             Mad = smoothness?.Mad,
         };
+        // What the fit chose joins the stored config; the key keeps the method's configuration as given.
+        if (fitted is IReportsFittedConfig chosen)
+            record = record with { Config = WithFitted(detector.Config, chosen.FittedConfig), ConfigHash = record.ConfigHash };
         List<ScoredSample>? predictions = null;
         if (keepPredictions)
         {
@@ -99,5 +103,14 @@ public sealed class BenchmarkRunner(ResultsStore store, BenchmarkOptions options
             for (int i = 0; i < scores.Length; i++) predictions.Add(new ScoredSample(ids[task.Test[i]], isBot[i] ? 1 : 0, scores[i]));
         }
         return (record, predictions);
+    }
+
+    /// <summary>The method's configuration object with what the fit chose added under "fitted".</summary>
+    private static string WithFitted(string config, string fitted)
+    {
+        var node = JsonNode.Parse(config) as JsonObject
+            ?? throw new InvalidOperationException($"A detector that reports a fitted configuration needs a JSON object as its configuration, got: {config}");
+        node["fitted"] = JsonNode.Parse(fitted);
+        return node.ToJsonString();
     }
 }

@@ -18,3 +18,13 @@ public interface IReportsSmoothness
     int Layers { get; }
     double Mad { get; }
 }
+
+/// <summary>
+/// Implemented by fitted detectors whose fit chose part of their own configuration (GraTO's searched genotype): a
+/// JSON object the run's stored configuration gains under <c>"fitted"</c>. The run keeps the key of the method's
+/// configuration as given, so seeds with different choices stay one leaderboard row and <c>--resume</c> finds them.
+/// </summary>
+public interface IReportsFittedConfig
+{
+    string FittedConfig { get; }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Vigil.Bots.Baselines;
+using Vigil.Bots.Baselines.Graph;
 using Vigil.Bots.Benchmark;
 using Vigil.Bots.Validation;
 using Vigil.Cli.Output;
@@ -24,9 +25,14 @@ public static class BenchCommand
         var db = new Option<string>("--db") { Description = "Results database (SQLite) to write.", DefaultValueFactory = _ => "vigil-results.db" };
         var resume = new Option<bool>("--resume") { Description = "Skip runs already in the database (pick up a stopped sweep)." };
         var json = new Option<bool>("--json") { Description = "Write the leaderboard as one JSON array on stdout." };
+        var sampleAbove = new Option<int>("--sample-above")
+        {
+            Description = "Graph methods train on neighbour-sampled mini-batches when the dataset has more users than this.",
+            DefaultValueFactory = _ => NeighborSampling.DefaultAboveUsers,
+        };
         var cmd = new Command("bench", "Run the bot-detection benchmark: each method, N seeds, train/valid/test protocol; results into a SQLite database.")
         {
-            data, methods, seeds, db, resume, json,
+            data, methods, seeds, db, resume, json, sampleAbove,
         };
         cmd.SetAction(parse =>
         {
@@ -46,6 +52,10 @@ public static class BenchCommand
                 var chosen = parse.GetValue(methods) is { } list
                     ? BaselineCatalog.Select(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     : BaselineCatalog.All();
+                int above = parse.GetValue(sampleAbove);
+                if (above < 0) return Terminal.Fail($"--sample-above must be non-negative, got {above}.");
+                var sampling = NeighborSampling.Default with { AboveUsers = above };
+                chosen = chosen.Select(d => d is NeuralBaseline neural ? neural.WithSampling(sampling) : d).ToList();
                 int seedCount = parse.GetValue(seeds);
                 if (seedCount < 1) return Terminal.Fail($"--seeds must be at least 1, got {seedCount}.");
                 Terminal.Info($"reading [bold]{Markup.Escape(directory)}[/]");

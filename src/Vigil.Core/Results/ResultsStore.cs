@@ -110,14 +110,14 @@ public sealed class ResultsStore : IDisposable
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT id, method, family, dataset, dataset_hash, seed, config, accuracy, precision, recall, f1, mcc, roc_auc,
-                   tp, fp, tn, fn, train_seconds, predict_seconds, peak_memory_bytes, versions, finished_at, layers, mad
+                   tp, fp, tn, fn, train_seconds, predict_seconds, peak_memory_bytes, versions, finished_at, layers, mad, config_hash
             FROM runs ORDER BY id;
             """;
         using var reader = cmd.ExecuteReader();
         var runs = new List<RunRecord>();
         while (reader.Read())
         {
-            runs.Add(new RunRecord
+            var run = new RunRecord
             {
                 Id = reader.GetInt64(0),
                 Method = reader.GetString(1),
@@ -136,7 +136,10 @@ public sealed class ResultsStore : IDisposable
                 FinishedAt = DateTimeOffset.Parse(reader.GetString(21), CultureInfo.InvariantCulture),
                 Layers = reader.IsDBNull(22) ? null : reader.GetInt32(22),
                 Mad = reader.IsDBNull(23) ? null : reader.GetDouble(23),
-            });
+            };
+            // A key hash of its own only where the stored config was extended after the fit (so records compare equal).
+            var hash = reader.GetString(24);
+            runs.Add(hash == run.ConfigHash ? run : run with { ConfigHash = hash });
         }
         return runs;
     }

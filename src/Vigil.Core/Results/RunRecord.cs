@@ -31,7 +31,13 @@ public sealed record RunRecord
     /// <summary>The store's row id (0 for a run not read from a store).</summary>
     public long Id { get; init; }
 
-    public string ConfigHash => HashOfConfig(Config);
+    /// <summary>
+    /// The configuration's part of the key: by default the hash of <see cref="Config"/>; a run whose stored
+    /// configuration was extended after the fit (a searched architecture) keeps the hash of its method's
+    /// configuration as given, so all its seeds share one key and one leaderboard row.
+    /// </summary>
+    public string ConfigHash { get => _configHash ?? HashOfConfig(Config); init => _configHash = value; }
+    private readonly string? _configHash;
 
     public RunKey Key => new(Method, DatasetHash, Seed, ConfigHash);
 

@@ -16,7 +16,7 @@ namespace Vigil.Graphs.Sampling;
 /// its own sampler.
 /// </para>
 /// </summary>
-public sealed class NeighborSampler
+public sealed class NeighborSampler : IBlockSampler
 {
     private readonly CsrMatrix _adjacency;
     private readonly int[] _fanouts;
@@ -36,6 +36,7 @@ public sealed class NeighborSampler
 
     public IReadOnlyList<int> Fanouts => _fanouts;
     public int NumLayers => _fanouts.Length;
+    public int NodeCount => _adjacency.Rows;
     public CsrMatrix Adjacency => _adjacency;
 
     public NeighborSampler(CsrMatrix adjacency, int[] fanouts, int seed)

@@ -10,7 +10,7 @@ namespace Vigil.Graphs.Sampling;
 /// </summary>
 public sealed class NodeBatchLoader : IEnumerable<SampledBatch>
 {
-    private readonly NeighborSampler _sampler;
+    private readonly IBlockSampler _sampler;
     private readonly int[] _nodes;
     private readonly int _seed;
     private int _nextEpoch;
@@ -22,11 +22,11 @@ public sealed class NodeBatchLoader : IEnumerable<SampledBatch>
     public int NodeCount => _nodes.Length;
     public int BatchCount => DropLast ? _nodes.Length / BatchSize : (_nodes.Length + BatchSize - 1) / BatchSize;
 
-    public NodeBatchLoader(NeighborSampler sampler, int[] nodes, int batchSize, int seed, bool shuffle = true, bool dropLast = false)
+    public NodeBatchLoader(IBlockSampler sampler, int[] nodes, int batchSize, int seed, bool shuffle = true, bool dropLast = false)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"Batch size must be at least 1, got {batchSize}.");
         if (nodes.Length == 0) throw new ArgumentException("The loader needs at least one node id.");
-        int n = sampler.Adjacency.Rows;
+        int n = sampler.NodeCount;
         var seen = new bool[n];
         for (int k = 0; k < nodes.Length; k++)
         {

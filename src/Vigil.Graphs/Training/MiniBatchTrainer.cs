@@ -27,20 +27,37 @@ public sealed class MiniBatchTrainer
         _options = options; _fanouts = fanouts; _batchSize = batchSize;
     }
 
+    /// <summary>Seed of the fixed validation neighbourhoods (offset from the training seed).</summary>
+    private int ValidationSeed => _options.Seed + 7919;
+
     public TrainingOutcome Fit(NodeModel model, Graph graph, IProgress<EpochStats>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        using var features = FeatureInput.From(graph.Features);
+        var sampler = new NeighborSampler(graph.Adjacency, _fanouts, _options.Seed);
+        return Fit(model, features, sampler, graph.Labels, Graph.MaskIndices(graph.TrainMask), Graph.MaskIndices(graph.ValMask),
+            graph.NumClasses, graph.Name, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on explicit inputs: any block sampler over the nodes (e.g. a <see cref="RelationalNeighborSampler"/>
+    /// for relational models; its fan-outs must be this trainer's), the label of every node, and the train and
+    /// validation rows. Only the labels of <paramref name="trainIdx"/> enter the loss.
+    /// </summary>
+    public TrainingOutcome Fit(NodeModel model, FeatureInput features, IBlockSampler sampler, int[] nodeLabels, int[] trainIdx,
+        int[] valIdx, int numClasses, string name, IProgress<EpochStats>? progress = null, CancellationToken cancellationToken = default)
+    {
         if (model.MessagePassingDepth != _fanouts.Length)
             throw new ArgumentException($"The model has {model.MessagePassingDepth} message-passing layers but {_fanouts.Length} fan-outs were given; give one per layer.");
-        var trainIdx = Graph.MaskIndices(graph.TrainMask);
-        var valIdx = Graph.MaskIndices(graph.ValMask);
-        if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no training nodes.");
-        if (valIdx.Length == 0) throw new ArgumentException($"Graph '{graph.Name}' has no validation nodes to select on.");
+        if (!sampler.Fanouts.SequenceEqual(_fanouts))
+            throw new ArgumentException($"The sampler's fan-outs [{string.Join(", ", sampler.Fanouts)}] differ from the trainer's [{string.Join(", ", _fanouts)}].");
+        if (trainIdx.Length == 0) throw new ArgumentException($"Graph '{name}' has no training nodes.");
+        if (valIdx.Length == 0) throw new ArgumentException($"Graph '{name}' has no validation nodes to select on.");
+        if (nodeLabels.Length != features.Rows || sampler.NodeCount != features.Rows)
+            throw new ArgumentException($"Graph '{name}': {nodeLabels.Length} labels and {sampler.NodeCount} sampled nodes for {features.Rows} feature rows.");
 
-        using var features = FeatureInput.From(graph.Features);
-        using var labels = tensor(graph.Labels.Select(l => (long)l).ToArray());
-        var trainSampler = new NeighborSampler(graph.Adjacency, _fanouts, _options.Seed);
-        var loader = new NodeBatchLoader(trainSampler, trainIdx, _batchSize, _options.Seed);
+        using var labels = tensor(nodeLabels.Select(l => (long)l).ToArray());
+        var loader = new NodeBatchLoader(sampler, trainIdx, _batchSize, _options.Seed);
 
         using var optimizer = OptimizerFactory.Create(model, _options);
         var history = new List<EpochStats>(_options.Epochs);
@@ -69,15 +86,14 @@ public sealed class MiniBatchTrainer
             clock.Stop();
             double stepMs = clock.Elapsed.TotalMilliseconds;
 
-            var (valLogits, _) = Infer(model, graph, features, valIdx, seed: _options.Seed + 7919);
             double valLoss, valAcc;
             using (var scope = NewDisposeScope())
             {
+                var valLogits = SampledInference.Logits(model, features, sampler, valIdx, _batchSize, ValidationSeed);
                 var y = labels.index_select(0, Indices(valIdx));
                 valLoss = nn.functional.cross_entropy(valLogits, y).item<float>();
                 valAcc = valLogits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
             }
-            valLogits.Dispose();
 
             var stats = new EpochStats(epoch, lossSum / Math.Max(1, seen), valLoss, valAcc, stepMs);
             history.Add(stats);
@@ -86,35 +102,16 @@ public sealed class MiniBatchTrainer
         }
 
         best.Restore();
-        var all = Enumerable.Range(0, graph.NumNodes).ToArray();
-        var (allLogits, allProbabilities) = Infer(model, graph, features, all, seed: _options.Seed + 104729);
-        float[] logitsArr = allLogits.contiguous().data<float>().ToArray();
-        float[] probArr = allProbabilities.contiguous().data<float>().ToArray();
-        allLogits.Dispose(); allProbabilities.Dispose();
-        best.Dispose();
-        return new TrainingOutcome(history, best.Epoch, logitsArr, probArr, graph.NumClasses);
-    }
-
-    /// <summary>Logits and probabilities for <paramref name="nodes"/>, in order, by sampled inference.</summary>
-    private (Tensor Logits, Tensor Probabilities) Infer(NodeModel model, Graph graph, FeatureInput features, int[] nodes, int seed)
-    {
-        model.eval();
-        var sampler = new NeighborSampler(graph.Adjacency, _fanouts, seed);
-        var outputs = new List<Tensor>();
-        using (no_grad())
+        var all = Enumerable.Range(0, features.Rows).ToArray();
+        float[] logitsArr, probArr;
+        using (var scope = NewDisposeScope())
         {
-            int inferenceBatch = Math.Max(_batchSize, 4096);
-            for (int start = 0; start < nodes.Length; start += inferenceBatch)
-            {
-                using var scope = NewDisposeScope();
-                var batch = sampler.Sample(nodes.AsSpan(start, Math.Min(inferenceBatch, nodes.Length - start)));
-                using var input = FeatureRows.Gather(features, batch.InputNodes);
-                outputs.Add(model.forward(input, batch.Blocks).MoveToOuterDisposeScope());
-            }
+            var allLogits = SampledInference.Logits(model, features, sampler, all, _batchSize, _options.Seed + 104729);
+            logitsArr = allLogits.contiguous().data<float>().ToArray();
+            probArr = nn.functional.softmax(allLogits, 1).contiguous().data<float>().ToArray();
         }
-        var logits = cat(outputs, 0);
-        foreach (var o in outputs) o.Dispose();
-        return (logits, nn.functional.softmax(logits, 1));
+        best.Dispose();
+        return new TrainingOutcome(history, best.Epoch, logitsArr, probArr, numClasses);
     }
 
     private static Tensor Indices(int[] ids)

@@ -88,6 +88,10 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Unknown method 'Nope'", unknown.Stderr);
 
+        var negative = VigilProcess.Run("bench", "--data", _data.Path, "--methods", "GCN", "--sample-above", "-1", "--db", Db);
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("--sample-above", negative.Stderr);
+
         var missing = VigilProcess.Run("leaderboard", "--db", Path.Combine(_work, "none.db"));
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("does not exist", missing.Stderr);
