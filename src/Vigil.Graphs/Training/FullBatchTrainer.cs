@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Graphs.Data;
@@ -65,6 +66,7 @@ public sealed class FullBatchTrainer
                 optimizer.step();
                 trainLoss = loss.item<float>();
             }
+            TorchGarbage.CollectAfterStep();
             clock.Stop();
             double stepMs = clock.Elapsed.TotalMilliseconds;
 

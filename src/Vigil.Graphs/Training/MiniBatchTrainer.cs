@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Graphs.Data;
@@ -72,15 +73,18 @@ public sealed class MiniBatchTrainer
             foreach (var batch in loader.Epoch(epoch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                using var input = FeatureRows.Gather(features, batch.InputNodes);
-                optimizer.zero_grad();
-                var logits = model.forward(input, batch.Blocks);
-                var y = labels.index_select(0, Indices(batch.OutputNodes));
-                var loss = nn.functional.cross_entropy(logits, y);
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item<float>() * batch.OutputNodes.Length;
+                using (var scope = NewDisposeScope())
+                {
+                    using var input = FeatureRows.Gather(features, batch.InputNodes);
+                    optimizer.zero_grad();
+                    var logits = model.forward(input, batch.Blocks);
+                    var y = labels.index_select(0, Indices(batch.OutputNodes));
+                    var loss = nn.functional.cross_entropy(logits, y);
+                    loss.backward();
+                    optimizer.step();
+                    lossSum += loss.item<float>() * batch.OutputNodes.Length;
+                }
+                TorchGarbage.CollectAfterStep();
                 seen += batch.OutputNodes.Length;
             }
             clock.Stop();

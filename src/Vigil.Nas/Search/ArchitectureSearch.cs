@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Core.Metrics;
@@ -80,6 +81,7 @@ public static class ArchitectureSearch
                 optimizer.step();
                 trainLoss = loss.item<float>();
             }
+            TorchGarbage.CollectAfterStep();
 
             double f1, mad;
             using (var scope = NewDisposeScope())

@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Core.Metrics;
@@ -83,6 +84,7 @@ public static class GenotypeTrainer
                 optimizer.step();
                 trainLoss = l.item<float>();
             }
+            TorchGarbage.CollectAfterStep();
             var (valLoss, f1, mad) = Validate(network, features, messageGraph, graph, valIdx, valT, valY, madOptions, options.SelectionRepresentation);
             clock.Stop();
             double score = options.SelectionRepresentation == SelectionRepresentation.None ? f1 : Search.SelectionScore.HarmonicMean(mad, f1);

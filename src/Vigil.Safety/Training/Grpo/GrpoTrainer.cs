@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Safety.Policy;
@@ -68,6 +69,13 @@ public sealed class GrpoTrainer : IDisposable
     }
 
     public GrpoStepLog TrainStep()
+    {
+        var log = TrainOneStep();
+        TorchGarbage.CollectAfterStep();
+        return log;
+    }
+
+    private GrpoStepLog TrainOneStep()
     {
         if (Finished) throw new InvalidOperationException($"GRPO already took its {Options.TotalSteps} steps.");
         var clock = Stopwatch.StartNew();

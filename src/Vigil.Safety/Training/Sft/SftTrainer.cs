@@ -1,3 +1,4 @@
+using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
 using Vigil.Safety.Policy;
@@ -45,6 +46,13 @@ public sealed class SftTrainer : IDisposable
 
     /// <summary>Trains one optimiser step and returns its log.</summary>
     public SftStepLog TrainStep()
+    {
+        var log = TrainOneStep();
+        TorchGarbage.CollectAfterStep();
+        return log;
+    }
+
+    private SftStepLog TrainOneStep()
     {
         if (Finished) throw new InvalidOperationException($"SFT already took its {Options.TotalSteps} steps.");
         var clock = Stopwatch.StartNew();
