@@ -1,5 +1,6 @@
 using Vigil.Bots.Baselines.Features;
 using Vigil.Bots.Baselines.Graph;
+using Vigil.Bots.Baselines.Text;
 using Vigil.Bots.Benchmark;
 
 namespace Vigil.Bots.Baselines;
@@ -14,7 +15,7 @@ public static class BaselineCatalog
     [
         Lee.Create, SgBot.Create, Varol.Create, Kudugunta.Create, Abreu.Create, Kantepe.Create, Knauth.Create,
         Efthimion.Create, Lobo.Create, Santos.Create, NameBot.Create, DeeProBot.Create, Moghaddam.Create,
-        NeuralBaselines.Roberta,
+        NeuralBaselines.Roberta, Wei.Create,
         NeuralBaselines.Gcn, NeuralBaselines.Gat, NeuralBaselines.Alhosseini, NeuralBaselines.BotRgcn, NeuralBaselines.Rgt,
         NeuralBaselines.SimpleHgn, NeuralBaselines.Hgt, () => new GraToBaseline(),
     ];

@@ -5,6 +5,8 @@ namespace Vigil.Bots.Generation;
 /// the graph signal of the data: humans follow mostly humans of their own community (popular ones most), plus a few
 /// stars elsewhere and now and then a bot; bots, mimics included, follow their cluster mates densely and the popular
 /// humans of the community their cluster targets. So a bot's neighbourhood is mostly bots whatever its profile says.
+/// Automated bots follow more accounts than humans; mimics follow as many as humans (Cresci et al. 2017's social
+/// spambots match genuine accounts in such counts), so only the targets give them away.
 /// </summary>
 internal sealed class FollowGraph
 {
@@ -32,8 +34,11 @@ internal sealed class FollowGraph
         {
             var rng = new GeneratorRandom(options.Seed, GeneratorStream.Follows, u);
             bool bot = people.IsBot[u];
-            double median = bot ? options.FollowsPerUser * 1.3 : options.FollowsPerUser * 0.75;
-            int degree = Math.Clamp((int)Math.Round(rng.LogNormal(median, bot ? 0.5 : 0.8)), 1, chosen.Length);
+            // How many: automated bots follow more, and more evenly; a mimic follows as many as a human does. Whom: every
+            // bot, mimic or not, follows its cluster first, so the count hides a mimic and the targets betray it.
+            bool automated = people.LooksLikeBot(u);
+            double median = automated ? options.FollowsPerUser * 1.3 : options.FollowsPerUser * 0.75;
+            int degree = Math.Clamp((int)Math.Round(rng.LogNormal(median, automated ? 0.5 : 0.8)), 1, chosen.Length);
             int count = 0;
             for (int attempt = 0; attempt < degree * 3 && count < degree; attempt++)
             {

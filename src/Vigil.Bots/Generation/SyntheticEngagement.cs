@@ -5,7 +5,7 @@ namespace Vigil.Bots.Generation;
 /// <summary>
 /// The user → user follow edges and the user → tweet likes. A follow a→b is recorded once, as <c>following</c> a→b or
 /// (as TwiBot-22 samples both directions) as <c>followers</c> b→a, "b has follower a". Humans like tweets of people
-/// they follow; bots, mimics included, like their cluster's tweets to amplify them.
+/// they follow; bots, mimics included, like their cluster's tweets to amplify them (mimics no more often than humans).
 /// </summary>
 internal static class SyntheticEngagement
 {
@@ -30,7 +30,8 @@ internal static class SyntheticEngagement
         {
             var rng = new GeneratorRandom(people.Options.Seed, GeneratorStream.Likes, u);
             bool bot = people.IsBot[u];
-            int count = Math.Min(60, (int)(bot ? rng.LogNormal(8, 0.6) : rng.LogNormal(3, 1.0)));
+            // A mimic likes as often as a human does, but, like every bot, mostly its cluster's tweets.
+            int count = Math.Min(60, (int)(people.LooksLikeBot(u) ? rng.LogNormal(8, 0.6) : rng.LogNormal(3, 1.0)));
             var followees = follows.Followees(u);
             for (int i = 0; i < count; i++)
             {

@@ -30,7 +30,7 @@ internal static class UserProfiles
             ageDays = Math.Min(ageDays, (collected - earliest) / DaySeconds);
             long createdAt = collected - (long)(ageDays * DaySeconds) + rng.Next(86_400);
 
-            bool verified = rng.Chance(automated ? 0.003 : people.IsBot[u] ? 0.03 : 0.06);
+            bool verified = rng.Chance(automated ? 0.003 : 0.06);
             bool isProtected = rng.Chance(automated ? 0.01 : 0.07);
             bool defaultImage = rng.Chance(automated ? 0.38 : 0.04);
             int followers = (int)Math.Min(50_000_000, automated ? rng.LogNormal(45, 1.3) : rng.LogNormal(verified ? 6_000 : 220, 1.6));

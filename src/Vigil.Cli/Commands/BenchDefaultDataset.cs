@@ -15,11 +15,18 @@ internal static class BenchDefaultDataset
     public const int Users = 3_000;
     public const int Seed = 0;
 
+    /// <summary>
+    /// The cache folder's name. It carries the generator's model version and the options' difficulty, so a dataset
+    /// cached by an older generator (or with other defaults) is never reused: a new model writes a new folder.
+    /// </summary>
+    public static string FolderName =>
+        $"twibot22-synthetic-{Users}u-seed{Seed}-d{new BotDatasetGeneratorOptions().Difficulty.ToString(System.Globalization.CultureInfo.InvariantCulture)}-v{BotDatasetGenerator.ModelVersion}";
+
     /// <summary>The dataset folder to benchmark: <paramref name="data"/> when given, else the generated default.</summary>
     public static string Resolve(string? data)
     {
         if (data is not null) return data;
-        var directory = Path.Combine(Vigil.Core.CacheDirectory.Root(), $"twibot22-synthetic-{Users}u-seed{Seed}");
+        var directory = Path.Combine(Vigil.Core.CacheDirectory.Root(), FolderName);
         if (File.Exists(Path.Combine(directory, "label.csv"))) return directory;
         Terminal.Info($"generating the built-in dataset ({Users:N0} users, seed {Seed}) into {directory}");
         // Written beside its final place, then moved, so an interrupted run never leaves a half-written dataset.
