@@ -25,15 +25,18 @@ public sealed record NasSearchDocument(int Blocks, int Steps, int Epochs, int Be
 
 /// <summary>
 /// The JSON shape of a searched-or-loaded genotype retrained with several seeds (stable: scripts read
-/// <c>test_accuracy.mean</c> and friends). <see cref="Search"/> is null for <c>vigil nas train</c>.
+/// <c>test_accuracy.mean</c> and friends). <see cref="Search"/> is null for <c>vigil nas train</c>. <see cref="ValAccuracy"/>
+/// is there to compare retraining settings on validation, not on test.
 /// </summary>
 public sealed record NasResultDocument(
     string Dataset, int Layers, int Hidden, JsonElement Genotype, string? GenotypeFile, NasSearchDocument? Search,
-    MeanStd TestAccuracy, MeanStd TestMacroF1, MeanStd Mad, MeanStd MadGap, IReadOnlyList<NasSeedDocument> Seeds)
+    MeanStd TestAccuracy, MeanStd TestMacroF1, MeanStd Mad, MeanStd MadGap, IReadOnlyList<NasSeedDocument> Seeds,
+    MeanStd ValAccuracy)
 {
     public static NasResultDocument From(string dataset, GenotypeTrainingOptions options, Genotype genotype, string? genotypeFile,
         NasSearchDocument? search, IReadOnlyList<NasSeedDocument> seeds) => new(
         dataset, options.Network.Blocks, options.Network.Hidden, JsonDocument.Parse(genotype.ToJson()).RootElement.Clone(), genotypeFile, search,
         MeanStd.Of(seeds.Select(s => s.TestAccuracy)), MeanStd.Of(seeds.Select(s => s.TestMacroF1)),
-        MeanStd.Of(seeds.Select(s => s.Mad)), MeanStd.Of(seeds.Select(s => s.MadGap)), seeds);
+        MeanStd.Of(seeds.Select(s => s.Mad)), MeanStd.Of(seeds.Select(s => s.MadGap)), seeds,
+        MeanStd.Of(seeds.Select(s => s.ValAccuracy)));
 }

@@ -15,6 +15,7 @@ internal sealed class NasTrainingOptions
     public Option<int> Patience { get; } = new("--patience") { Description = "Stop retraining after this many epochs without a better validation score or loss.", DefaultValueFactory = _ => 100 };
     public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate of the retraining.", DefaultValueFactory = _ => 0.005 };
     public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay of the retraining.", DefaultValueFactory = _ => 5e-4 };
+    public Option<double?> DenseWeightDecay { get; } = new("--dense-weight-decay") { Description = "Weight decay of the stem and the classifier; --weight-decay then applies to the cells only (GCNII's split: 0.01 on the layers, 5e-4 dense). Default: --weight-decay everywhere." };
     public Option<double> Dropout { get; } = new("--dropout") { Description = "Dropout before every convolution operation (GraTO: 0.6, which on Cora cost about 3 points of test accuracy; see docs/nas.md).", DefaultValueFactory = _ => 0.2 };
     public Option<double> InputDropout { get; } = new("--input-dropout") { Description = "Dropout on the input features and before the classifier, in the search network and the retrained one.", DefaultValueFactory = _ => 0.5 };
     public Option<string> PairNorm { get; } = new("--pairnorm") { Description = "PairNorm after every convolution operation: none, pn, pn-si, pn-scs.", DefaultValueFactory = _ => "pn-si" };
@@ -33,7 +34,7 @@ internal sealed class NasTrainingOptions
         SelectionMad.AcceptOnlyFromAmong("hidden", "logits", "none");
     }
 
-    public IEnumerable<Option> All => [Data, Hidden, Epochs, Patience, LearningRate, WeightDecay, Dropout, InputDropout, PairNorm, Smoothness,
+    public IEnumerable<Option> All => [Data, Hidden, Epochs, Patience, LearningRate, WeightDecay, DenseWeightDecay, Dropout, InputDropout, PairNorm, Smoothness,
         SelectionMad, Seed, Seeds, Normalize, MemoryLimitGb, Json];
 
     public OperationOptions Operations(ParseResult parse) => new()
@@ -58,6 +59,7 @@ internal sealed class NasTrainingOptions
             Patience = parse.GetValue(Patience),
             LearningRate = parse.GetValue(LearningRate),
             WeightDecay = parse.GetValue(WeightDecay),
+            DenseWeightDecay = parse.GetValue(DenseWeightDecay),
             Smoothness = new SmoothnessOptions { Weight = parse.GetValue(Smoothness) },
             MaxActivationBytes = MaxBytes(parse),
             SelectionRepresentation = parse.GetValue(SelectionMad) switch { "logits" => SelectionRepresentation.Logits, "none" => SelectionRepresentation.None, _ => SelectionRepresentation.Hidden },

@@ -15,9 +15,10 @@ namespace Vigil.Nas.Genotypes;
 /// The network a genotype describes, for retraining: Linear(in → hidden) + ReLU, <see cref="GenotypeNetworkOptions.Blocks"/>
 /// copies of the genotype's cell (each with its own weights, each followed by ReLU, each taking the previous two
 /// blocks' outputs), then Linear(hidden → classes). A <see cref="NodeModel"/>, so the ordinary trainers train it;
-/// full batch only.
+/// full batch only. Its cells' parameters and the stem's and classifier's take separate weight decays when asked
+/// (<see cref="IWeightDecayGroups"/>), as GCNII's training splits them.
 /// </summary>
-public sealed class GenotypeNetwork : NodeModel
+public sealed class GenotypeNetwork : NodeModel, IWeightDecayGroups
 {
     private readonly FeatureLinear stem;
     private readonly ModuleList<GenotypeCell> cells;
@@ -51,6 +52,12 @@ public sealed class GenotypeNetwork : NodeModel
         RegisterComponents();
         if (generator is not null) SeededInitialization.Apply(parameters(), generator);
     }
+
+    /// <summary>The searched cells' parameters (every block's operations and cell outputs).</summary>
+    public IEnumerable<Parameter> ConvolutionParameters() => cells.parameters();
+
+    /// <summary>The stem's and the classifier's parameters.</summary>
+    public IEnumerable<Parameter> DenseParameters() => stem.parameters().Concat(classifier.parameters());
 
     public override Tensor forward(FeatureInput x, IReadOnlyList<MessageGraph> blocks) =>
         Run(x, LayerGraphs.FullBatch("nas-genotype", blocks, "its cells reuse one graph and take residual inputs from earlier blocks")).Logits;

@@ -13,7 +13,10 @@ public sealed record GenotypeTrainingOptions
     public GenotypeNetworkOptions Network { get; init; } = new() { InputDropout = 0.5, OutputDropout = 0.5 };
     public int Epochs { get; init; } = 400;
     public double LearningRate { get; init; } = 0.005;
+    /// <summary>L2 weight decay of the cells' parameters, and of all parameters when <see cref="DenseWeightDecay"/> is null.</summary>
     public double WeightDecay { get; init; } = 5e-4;
+    /// <summary>Weight decay of the stem and the classifier (GCNII: 5e-4 there, 0.01 on its layers); null: <see cref="WeightDecay"/>.</summary>
+    public double? DenseWeightDecay { get; init; }
     /// <summary>Stop after this many epochs without a better selection score or a lower validation loss.</summary>
     public int Patience { get; init; } = 100;
     public SmoothnessOptions Smoothness { get; init; } = new() { Weight = 0.1 };
@@ -29,6 +32,7 @@ public sealed record GenotypeTrainingOptions
         if (Epochs < 1) throw new ArgumentException($"Retraining needs at least one epoch, got {Epochs}.");
         if (!(LearningRate > 0)) throw new ArgumentException($"The learning rate must be positive, got {LearningRate}.");
         if (WeightDecay < 0) throw new ArgumentException($"The weight decay must be non-negative, got {WeightDecay}.");
+        if (DenseWeightDecay < 0) throw new ArgumentException($"The dense weight decay must be non-negative, got {DenseWeightDecay}.");
         if (Patience < 1) throw new ArgumentException($"The patience must be at least one epoch, got {Patience}.");
     }
 }

@@ -41,6 +41,23 @@ public class GenotypeNetworkTests
     }
 
     [Fact]
+    public void TheWeightDecayGroupsSplitEveryParameterIntoCellsAndStemWithClassifier()
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 60);
+        using var generator = new Generator(0);
+        using var net = new GenotypeNetwork(Mixed(), graph.Features.Cols, graph.NumClasses, new GenotypeNetworkOptions { Blocks = 2, Hidden = 8 }, generator);
+        // Compared by native handle: the managed wrappers of one parameter may differ between enumerations.
+        var cells = net.ConvolutionParameters().Select(p => p.Handle).ToHashSet();
+        var dense = net.DenseParameters().ToList();
+        var denseHandles = dense.Select(p => p.Handle).ToHashSet();
+        var all = net.parameters().Select(p => p.Handle).ToList();
+        Assert.Equal(4, dense.Count);   // stem and classifier: weight and bias each
+        Assert.Equal(all.Count, cells.Count + dense.Count);
+        Assert.All(all, h => Assert.True(cells.Contains(h) ^ denseHandles.Contains(h)));
+        Assert.Equal(graph.Features.Cols * 8 + 8 + 8 * graph.NumClasses + graph.NumClasses, dense.Sum(p => p.numel()));
+    }
+
+    [Fact]
     public void TheFullBatchTrainerRetrainsIt()
     {
         var graph = NasTestGraphs.Sbm(nodes: 150);

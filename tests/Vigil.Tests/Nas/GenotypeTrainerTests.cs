@@ -64,6 +64,31 @@ public class GenotypeTrainerTests
     }
 
     [Fact]
+    public void TheDenseWeightDecayAppliesToStemAndClassifierOnly()
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 240, seed: 1);
+        static double Norm(IEnumerable<TorchSharp.Modules.Parameter> ps) => ps.Sum(p => p.detach().pow(2).sum().item<float>());
+
+        // The same decay in both groups trains exactly as one decay for all parameters.
+        var (same, rSame) = GenotypeTrainer.Fit(graph, Cell, seed: 3, Options(epochs: 8) with { WeightDecay = 0.05, DenseWeightDecay = 0.05 });
+        var (one, rOne) = GenotypeTrainer.Fit(graph, Cell, seed: 3, Options(epochs: 8) with { WeightDecay = 0.05 });
+        same.Dispose(); one.Dispose();
+        Assert.Equal(rOne.History.Select(h => h.TrainLoss), rSame.History.Select(h => h.TrainLoss));
+
+        // A heavy decay on the dense group shrinks the stem and classifier; the cells keep theirs (decay 0).
+        var options = Options(epochs: 30) with { WeightDecay = 0, SelectionRepresentation = SelectionRepresentation.None, Patience = 1000 };
+        var (plain, _) = GenotypeTrainer.Fit(graph, Cell, seed: 3, options);
+        var (split, _) = GenotypeTrainer.Fit(graph, Cell, seed: 3, options with { DenseWeightDecay = 1.0 });
+        using (plain)
+        using (split)
+        {
+            Assert.True(Norm(split.DenseParameters()) < 0.8 * Norm(plain.DenseParameters()),
+                $"dense norm {Norm(split.DenseParameters()):F3} with decay 1 vs {Norm(plain.DenseParameters()):F3} without");
+        }
+        Assert.Throws<ArgumentException>(() => GenotypeTrainer.Fit(graph, Cell, seed: 3, Options(epochs: 1) with { DenseWeightDecay = -1 }));
+    }
+
+    [Fact]
     public void TestLabelsNeverEnterTheRetrainingAndTheSeedRepeatsIt()
     {
         var graph = NasTestGraphs.Sbm(nodes: 240, seed: 1);

@@ -38,6 +38,7 @@ public sealed class NasCommandTests : IDisposable
         Assert.Equal(accuracies.Average(), root.GetProperty("test_accuracy").GetProperty("mean").GetDouble(), 12);
         // The sample standard deviation (n − 1) of two values is |a − b| / √2.
         Assert.Equal(Math.Abs(accuracies[0] - accuracies[1]) / Math.Sqrt(2), root.GetProperty("test_accuracy").GetProperty("std").GetDouble(), 12);
+        Assert.Equal(seeds.Average(s => s.GetProperty("val_accuracy").GetDouble()), root.GetProperty("val_accuracy").GetProperty("mean").GetDouble(), 12);
         foreach (var key in new[] { "test_macro_f1", "mad", "mad_gap" }) Assert.True(root.GetProperty(key).TryGetProperty("mean", out _), key);
         Assert.Equal(3, root.GetProperty("search").GetProperty("epochs").GetInt32());
 
