@@ -13,12 +13,18 @@ internal sealed class EntityRecordSink
     private readonly BotDataset _dataset;
     private readonly string _file;
     private readonly ProblemSink _problems;
+    private readonly List<long>? _idOffsets;
 
-    public EntityRecordSink(BotDataset dataset, string file, ProblemSink problems)
+    /// <param name="idOffsets">
+    /// When given (a parallel reader's per-file part, whose tables are not indexed): receives each added row's id
+    /// offset, so that the merge can report a repeat where a sequential read would.
+    /// </param>
+    public EntityRecordSink(BotDataset dataset, string file, ProblemSink problems, List<long>? idOffsets = null)
     {
         _dataset = dataset;
         _file = file;
         _problems = problems;
+        _idOffsets = idOffsets;
     }
 
     /// <summary>
@@ -32,10 +38,10 @@ internal sealed class EntityRecordSink
         var ids = Ids(record.Kind);
         if (!ids.TryAdd(record.Id, out int existing))
         {
-            _problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(_file, record.IdOffset),
-                $"{TwiBotId.Format(record.Kind, record.Id)} appears again (it is already {record.Kind.NodeType()} row {existing}); the repeat is skipped");
+            _problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(_file, record.IdOffset), DuplicateMessage(record.Kind, record.Id, existing));
             return;
         }
+        _idOffsets?.Add(record.IdOffset);
         switch (record.Kind)
         {
             case EntityKind.User: AddUser(_dataset.Users, record); break;
@@ -44,6 +50,9 @@ internal sealed class EntityRecordSink
             default: AddText(_dataset.Hashtags.TagName, record, JsonField.TagName); break;
         }
     }
+
+    public static string DuplicateMessage(EntityKind kind, long id, int existingRow) =>
+        $"{TwiBotId.Format(kind, id)} appears again (it is already {kind.NodeType()} row {existingRow}); the repeat is skipped";
 
     private IdIndex Ids(EntityKind kind) => kind switch
     {
