@@ -97,6 +97,18 @@ public sealed class UserTable
         Entities = Entities[row],
     };
 
+    /// <summary>Makes room for <paramref name="rows"/> users in all.</summary>
+    internal void Reserve(int rows)
+    {
+        if (rows <= Count) return;
+        Ids.Reserve(rows);
+        foreach (var column in new[] { Name, Username, Description, Location, Url, ProfileImageUrl }) column.Reserve(rows);
+        foreach (var column in new[] { CreatedAtColumn, PinnedColumn }) column.EnsureCapacity(rows);
+        foreach (var column in new[] { VerifiedColumn, ProtectedColumn }) column.EnsureCapacity(rows);
+        foreach (var column in new[] { FollowersColumn, FollowingColumn, TweetCountColumn, ListedColumn }) column.EnsureCapacity(rows);
+        EntitiesColumn.EnsureCapacity(rows);
+    }
+
     /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
     internal void AppendFieldsOf(UserTable from, int row)
     {

@@ -75,7 +75,18 @@ internal static class ParallelEntityFiles
         var offsets = new List<long>();
         var recorder = new ProblemRecorder(options.Policy, options.StopAtFirstError, options.ExamplesPerProblem, () => rows.EntityCount(kind));
         var problems = new ProblemSink(recorder);
-        var sink = new EntityRecordSink(rows, file, problems, offsets);
+        long length = new FileInfo(path).Length;
+        var sink = new EntityRecordSink(rows, file, problems, offsets)
+        {
+            SizeFromFirstRows = (kind, offset) =>
+            {
+                // Rows so far over bytes so far, for the whole file, 2% spare (capped by what a column can hold).
+                long expected = (long)(length / (double)offset * EntityRecordSink.RowsBeforeSizing * 1.02);
+                int rowsExpected = (int)Math.Min(expected, int.MaxValue / 2);
+                if (kind == EntityKind.Tweet) rows.Tweets.Reserve(rowsExpected);
+                else if (kind == EntityKind.User) rows.Users.Reserve(rowsExpected);
+            },
+        };
         var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
         try { streamer.Stream(path, file, parser, problems, cancel); }
         catch (ProblemRecorder.FileStopped) { }
@@ -93,6 +104,9 @@ internal static class ParallelEntityFiles
             _ => row => dataset.Hashtags.AppendFieldsOf(part.Rows.Hashtags, row),
         };
         var ids = from.Ids;
+        // Repeats can only make it smaller: size the table once for all the part's rows.
+        if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
+        else if (part.Kind == EntityKind.Tweet) dataset.Tweets.Reserve(to.Count + ids.Length);
         int nextProblem = 0;
         for (int row = 0; row < ids.Length; row++)
         {

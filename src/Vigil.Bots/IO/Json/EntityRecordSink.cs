@@ -41,7 +41,11 @@ internal sealed class EntityRecordSink
             _problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(_file, record.IdOffset), DuplicateMessage(record.Kind, record.Id, existing));
             return;
         }
-        _idOffsets?.Add(record.IdOffset);
+        if (_idOffsets is not null)
+        {
+            _idOffsets.Add(record.IdOffset);
+            if (_idOffsets.Count == RowsBeforeSizing) SizeFromFirstRows?.Invoke(record.Kind, record.StartOffset);
+        }
         switch (record.Kind)
         {
             case EntityKind.User: AddUser(_dataset.Users, record); break;
@@ -50,6 +54,14 @@ internal sealed class EntityRecordSink
             default: AddText(_dataset.Hashtags.TagName, record, JsonField.TagName); break;
         }
     }
+
+    /// <summary>
+    /// A parallel reader's part: called once, when <see cref="RowsBeforeSizing"/> rows are in, with the byte offset of
+    /// the last one's start, so that the part's table can be sized for the whole file instead of doubling as it fills.
+    /// </summary>
+    public Action<EntityKind, long>? SizeFromFirstRows { get; init; }
+
+    public const int RowsBeforeSizing = 4096;
 
     public static string DuplicateMessage(EntityKind kind, long id, int existingRow) =>
         $"{TwiBotId.Format(kind, id)} appears again (it is already {kind.NodeType()} row {existingRow}); the repeat is skipped";
