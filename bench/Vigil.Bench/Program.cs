@@ -60,7 +60,7 @@ public static class Program
         }
         if (args.Length >= 2 && args[0] == "twibot-read")
             return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"),
-                parallelism: args.FirstOrDefault(a => a.StartsWith("threads=", StringComparison.Ordinal)) is { } t ? int.Parse(t["threads=".Length..]) : Environment.ProcessorCount);
+                parallelism: args.FirstOrDefault(a => a.StartsWith("threads=", StringComparison.Ordinal)) is { } t ? int.Parse(t["threads=".Length..]) : new Vigil.Bots.IO.TwiBotReaderOptions().Parallelism);
         if (args.Length > 0 && args[0] == "policy-throughput")
             return PolicyThroughputBenchmark.Run((args.Length > 1 ? args[1] : "demo,qwen2.5-0.5b").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (args.Length > 0 && args[0] == "demo-data")

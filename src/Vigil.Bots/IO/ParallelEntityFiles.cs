@@ -104,9 +104,10 @@ internal static class ParallelEntityFiles
             _ => row => dataset.Hashtags.AppendFieldsOf(part.Rows.Hashtags, row),
         };
         var ids = from.Ids;
-        // Repeats can only make it smaller: size the table once for all the part's rows.
+        // The one user file: size the table once (repeats can only make it smaller). The tweet table is sized by the
+        // reader from the first tweet file, as in the sequential read; sizing it here per part would double its
+        // columns whenever that estimate falls a little short.
         if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
-        else if (part.Kind == EntityKind.Tweet) dataset.Tweets.Reserve(to.Count + ids.Length);
         int nextProblem = 0;
         for (int row = 0; row < ids.Length; row++)
         {
