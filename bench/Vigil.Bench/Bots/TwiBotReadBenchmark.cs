@@ -19,23 +19,29 @@ public static class TwiBotReadBenchmark
     /// </summary>
     public sealed record Group(string Files, long Bytes, double Seconds, double MbPerSecond, double CpuSeconds, double MbPerCpuSecond);
 
-    public sealed record Measurement(string Directory, bool Cold, bool TweetText, Group Users, Group Tweets, Group Total,
+    public sealed record Measurement(string Directory, bool Cold, bool TweetText, int Parallelism, Group EntityJson, Group Users, Group Tweets, Group Total,
         int UserCount, int TweetCount, long EdgeCount, double PeakRssMb, double HeapAfterReadMb, Group? TweetTokensOnly);
 
-    public static int Run(string directory, bool cold, bool tweetText, bool tokenCeiling)
+    /// <param name="parallelism">Threads for the entity files (1: the sequential read).</param>
+    public static int Run(string directory, bool cold, bool tweetText, bool tokenCeiling, int parallelism)
     {
         if (cold) foreach (var file in TwiBotFiles.DataFiles(directory)) PageCache.Evict(file);
         var reads = new List<(TwiBotFileRead Read, double Cpu)>();
+        // Wall and CPU seconds from the start to the moment each file was done: with files read in parallel, per-file
+        // times overlap, so the entity JSON files are timed together, up to the last of them.
+        var doneAt = new List<(double Wall, double Cpu)>();
         var process = Process.GetCurrentProcess();
         double lastCpu = process.TotalProcessorTime.TotalSeconds, startCpu = lastCpu;
         var clock = Stopwatch.StartNew();
         var dataset = TwiBotReader.Read(directory, new TwiBotReaderOptions
         {
             LoadTweetText = tweetText,
+            Parallelism = parallelism,
             FileRead = r =>
             {
                 process.Refresh();
                 double cpu = process.TotalProcessorTime.TotalSeconds;
+                doneAt.Add((clock.Elapsed.TotalSeconds, cpu - startCpu));
                 reads.Add((r, cpu - lastCpu));
                 lastCpu = cpu;
                 Console.Error.WriteLine($"[twibot-read] {r.File}: {r.Bytes / 1e6:F0} MB in {r.Elapsed.TotalSeconds:F2} s = {r.Bytes / 1e6 / r.Elapsed.TotalSeconds:F0} MB/s " +
@@ -48,7 +54,11 @@ public static class TwiBotReadBenchmark
         double peak = ProcessMemory.PeakMb();
         GC.Collect();
         double heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-        var m = new Measurement(directory, cold, tweetText,
+        int lastJson = reads.FindLastIndex(r => r.Read.File.EndsWith(".json", StringComparison.Ordinal));
+        long jsonBytes = reads.Where(r => r.Read.File.EndsWith(".json", StringComparison.Ordinal)).Sum(r => r.Read.Bytes);
+        var (jsonWall, jsonCpu) = doneAt[lastJson];
+        var m = new Measurement(directory, cold, tweetText, parallelism,
+            new Group("user.json, tweet_*.json, list.json, hashtag.json", jsonBytes, jsonWall, jsonBytes / 1e6 / jsonWall, jsonCpu, jsonBytes / 1e6 / jsonCpu),
             Sum("user.json", reads.Where(r => r.Read.File == TwiBotFiles.Users)),
             Sum("tweet_*.json", reads.Where(r => r.Read.File.StartsWith("tweet_", StringComparison.Ordinal))),
             Sum("all", reads) with { Seconds = total, MbPerSecond = reads.Sum(r => r.Read.Bytes) / 1e6 / total, CpuSeconds = totalCpu,

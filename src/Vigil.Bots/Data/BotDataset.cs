@@ -15,18 +15,25 @@ public sealed class BotDataset
     private readonly EdgeList?[] _edges = new EdgeList?[BotRelations.All.Count];
 
     public BotDataset(string name, DatasetLayout layout = DatasetLayout.TwiBot22, bool tweetText = true)
+        : this(name, layout, tweetText, indexed: true) { }
+
+    /// <param name="indexed">False for a parallel reader's per-file part: its tables only append ids, repeats included.</param>
+    internal BotDataset(string name, DatasetLayout layout, bool tweetText, bool indexed)
     {
         Name = name;
         Layout = layout;
-        Tweets = new TweetTable(tweetText);
+        Users = new UserTable(indexed);
+        Tweets = new TweetTable(tweetText, indexed);
+        Lists = new ListTable(indexed);
+        Hashtags = new HashtagTable(indexed);
     }
 
     public string Name { get; }
     public DatasetLayout Layout { get; }
-    public UserTable Users { get; } = new();
+    public UserTable Users { get; }
     public TweetTable Tweets { get; }
-    public ListTable Lists { get; } = new();
-    public HashtagTable Hashtags { get; } = new();
+    public ListTable Lists { get; }
+    public HashtagTable Hashtags { get; }
 
     /// <summary>Problems met while reading (empty for a dataset built in code).</summary>
     public ValidationReport Report { get; internal set; } = new();

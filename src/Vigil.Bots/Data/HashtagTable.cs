@@ -5,7 +5,12 @@ namespace Vigil.Bots.Data;
 /// <summary>The hashtags of <c>hashtag.json</c>: an id and the tag text.</summary>
 public sealed class HashtagTable
 {
-    public IdIndex Ids { get; } = new(EntityKind.Hashtag);
+    public HashtagTable() : this(indexed: true) { }
+
+    /// <param name="indexed">False for a parallel reader's per-file part (see <see cref="IdIndex"/>).</param>
+    internal HashtagTable(bool indexed) => Ids = new IdIndex(EntityKind.Hashtag, indexed);
+
+    public IdIndex Ids { get; }
     public Utf8TextColumn TagName { get; } = new();
 
     public int Count => Ids.Count;
@@ -20,4 +25,7 @@ public sealed class HashtagTable
     }
 
     public int IndexOf(long id) => Ids.IndexOf(id);
+
+    /// <summary>Appends the tag name of <paramref name="from"/>'s row <paramref name="row"/> (its id is already in <see cref="Ids"/>).</summary>
+    internal void AppendFieldsOf(HashtagTable from, int row) => TagName.AddFrom(from.TagName, row);
 }

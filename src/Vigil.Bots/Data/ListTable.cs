@@ -13,7 +13,12 @@ public sealed class ListTable
     internal readonly List<int> FollowerColumn = new();
     internal readonly List<int> MemberColumn = new();
 
-    public IdIndex Ids { get; } = new(EntityKind.List);
+    public ListTable() : this(indexed: true) { }
+
+    /// <param name="indexed">False for a parallel reader's per-file part (see <see cref="IdIndex"/>).</param>
+    internal ListTable(bool indexed) => Ids = new IdIndex(EntityKind.List, indexed);
+
+    public IdIndex Ids { get; }
     public Utf8TextColumn Name { get; } = new();
     public Utf8TextColumn Description { get; } = new();
 
@@ -48,4 +53,15 @@ public sealed class ListTable
     };
 
     public int IndexOf(long id) => Ids.IndexOf(id);
+
+    /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
+    internal void AppendFieldsOf(ListTable from, int row)
+    {
+        Name.AddFrom(from.Name, row);
+        Description.AddFrom(from.Description, row);
+        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
+        PrivateColumn.Add(from.PrivateColumn[row]);
+        FollowerColumn.Add(from.FollowerColumn[row]);
+        MemberColumn.Add(from.MemberColumn[row]);
+    }
 }

@@ -26,12 +26,19 @@ public sealed class TweetTable
     internal readonly List<int> UrlColumn = new();
     internal readonly List<bool> SensitiveColumn = new();
 
-    public TweetTable(bool hasText = true) => HasText = hasText;
+    public TweetTable(bool hasText = true) : this(hasText, indexed: true) { }
+
+    /// <param name="indexed">False for a parallel reader's per-file part (see <see cref="IdIndex"/>).</param>
+    internal TweetTable(bool hasText, bool indexed)
+    {
+        HasText = hasText;
+        Ids = new IdIndex(EntityKind.Tweet, indexed);
+    }
 
     /// <summary>False when the reader was told to skip tweet texts; <see cref="Text"/> is then empty.</summary>
     public bool HasText { get; }
 
-    public IdIndex Ids { get; } = new(EntityKind.Tweet);
+    public IdIndex Ids { get; }
     public Utf8TextColumn Text { get; } = new();
     public CategoryColumn Lang { get; } = new();
     public CategoryColumn Source { get; } = new();
@@ -114,6 +121,30 @@ public sealed class TweetTable
         foreach (var column in new[] { RetweetColumn, ReplyColumn, LikeColumn, QuoteColumn, HashtagColumn, MentionColumn, UrlColumn }) column.EnsureCapacity(rows);
         ReferenceStartColumn.EnsureCapacity(rows + 1);
         SensitiveColumn.EnsureCapacity(rows);
+    }
+
+    /// <summary>
+    /// Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row
+    /// <paramref name="row"/>; <paramref name="langCodes"/> and <paramref name="sourceCodes"/> carry the category codes
+    /// of <paramref name="from"/> over to this table (see <see cref="CategoryColumn.AddFrom"/>).
+    /// </summary>
+    internal void AppendFieldsOf(TweetTable from, int row, int[] langCodes, int[] sourceCodes)
+    {
+        if (HasText) Text.AddFrom(from.Text, row);
+        Lang.AddFrom(from.Lang, row, langCodes);
+        Source.AddFrom(from.Source, row, sourceCodes);
+        AuthorColumn.Add(from.AuthorColumn[row]);
+        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
+        RetweetColumn.Add(from.RetweetColumn[row]);
+        ReplyColumn.Add(from.ReplyColumn[row]);
+        LikeColumn.Add(from.LikeColumn[row]);
+        QuoteColumn.Add(from.QuoteColumn[row]);
+        ReferenceColumn.AddRange(from.ReferencesOf(row));
+        ReferenceStartColumn.Add(ReferenceColumn.Count);
+        HashtagColumn.Add(from.HashtagColumn[row]);
+        MentionColumn.Add(from.MentionColumn[row]);
+        UrlColumn.Add(from.UrlColumn[row]);
+        SensitiveColumn.Add(from.SensitiveColumn[row]);
     }
 
     /// <summary>Sets the author of a tweet whose file did not name one (older sets give it by <c>post</c> edges only).</summary>

@@ -23,7 +23,12 @@ public sealed class UserTable
     internal readonly List<long> PinnedColumn = new();
     internal readonly List<UserEntityCounts> EntitiesColumn = new();
 
-    public IdIndex Ids { get; } = new(EntityKind.User);
+    public UserTable() : this(indexed: true) { }
+
+    /// <param name="indexed">False for a parallel reader's per-file part (see <see cref="IdIndex"/>).</param>
+    internal UserTable(bool indexed) => Ids = new IdIndex(EntityKind.User, indexed);
+
+    public IdIndex Ids { get; }
     public Utf8TextColumn Name { get; } = new();
     public Utf8TextColumn Username { get; } = new();
     public Utf8TextColumn Description { get; } = new();
@@ -91,6 +96,38 @@ public sealed class UserTable
         PinnedTweetId = PinnedTweetId[row] == NoPinnedTweet ? null : PinnedTweetId[row],
         Entities = Entities[row],
     };
+
+    /// <summary>Makes room for <paramref name="rows"/> users in all.</summary>
+    internal void Reserve(int rows)
+    {
+        if (rows <= Count) return;
+        Ids.Reserve(rows);
+        foreach (var column in new[] { Name, Username, Description, Location, Url, ProfileImageUrl }) column.Reserve(rows);
+        foreach (var column in new[] { CreatedAtColumn, PinnedColumn }) column.EnsureCapacity(rows);
+        foreach (var column in new[] { VerifiedColumn, ProtectedColumn }) column.EnsureCapacity(rows);
+        foreach (var column in new[] { FollowersColumn, FollowingColumn, TweetCountColumn, ListedColumn }) column.EnsureCapacity(rows);
+        EntitiesColumn.EnsureCapacity(rows);
+    }
+
+    /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
+    internal void AppendFieldsOf(UserTable from, int row)
+    {
+        Name.AddFrom(from.Name, row);
+        Username.AddFrom(from.Username, row);
+        Description.AddFrom(from.Description, row);
+        Location.AddFrom(from.Location, row);
+        Url.AddFrom(from.Url, row);
+        ProfileImageUrl.AddFrom(from.ProfileImageUrl, row);
+        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
+        VerifiedColumn.Add(from.VerifiedColumn[row]);
+        ProtectedColumn.Add(from.ProtectedColumn[row]);
+        FollowersColumn.Add(from.FollowersColumn[row]);
+        FollowingColumn.Add(from.FollowingColumn[row]);
+        TweetCountColumn.Add(from.TweetCountColumn[row]);
+        ListedColumn.Add(from.ListedColumn[row]);
+        PinnedColumn.Add(from.PinnedColumn[row]);
+        EntitiesColumn.Add(from.EntitiesColumn[row]);
+    }
 
     /// <summary>The row of user <paramref name="id"/> (digits), or −1.</summary>
     public int IndexOf(long id) => Ids.IndexOf(id);

@@ -20,18 +20,28 @@ public static class TwiBotReader
         var problems = new ProblemSink(options.Policy, options.StopAtFirstError, report);
         var name = new DirectoryInfo(Path.GetFullPath(directory)).Name;
         var dataset = new BotDataset(name, layout, options.LoadTweetText) { Report = report };
-        var streamer = new JsonFileStreamer(options.BufferSize);
 
         if (layout == DatasetLayout.TwiBot22)
         {
-            ReadEntities(streamer, Path.Combine(directory, TwiBotFiles.Users), EntityKind.User, dataset, problems, options);
-            ReadTweets(streamer, TwiBotFiles.TweetFiles(directory), dataset, problems, options);
-            ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Lists), EntityKind.List, dataset, problems, options);
-            ReadEntitiesIfPresent(streamer, Path.Combine(directory, TwiBotFiles.Hashtags), EntityKind.Hashtag, dataset, problems, options);
+            var files = EntityFiles(directory);
+            var tweets = new TweetTableSizing(files);
+            if (options.Parallelism > 1 && files.Count > 1)
+            {
+                ParallelEntityFiles.Read(files, dataset, problems, options, k => tweets.BeforeFile(k, dataset));
+            }
+            else
+            {
+                var streamer = new JsonFileStreamer(options.BufferSize);
+                for (int k = 0; k < files.Count; k++)
+                {
+                    tweets.BeforeFile(k, dataset);
+                    ReadEntities(streamer, files[k].Path, files[k].Kind, dataset, problems, options);
+                }
+            }
         }
         else
         {
-            ReadEntities(streamer, Path.Combine(directory, TwiBotFiles.Nodes), null, dataset, problems, options);
+            ReadEntities(new JsonFileStreamer(options.BufferSize), Path.Combine(directory, TwiBotFiles.Nodes), null, dataset, problems, options);
         }
 
         var labels = Path.Combine(directory, TwiBotFiles.Labels);
@@ -60,31 +70,39 @@ public static class TwiBotReader
         return dataset;
     }
 
-    // After the first tweet file, the bytes per tweet so far and the bytes still to read give the tweet count to
-    // expect: the table is sized for it once (2% spare) instead of doubling every column as it fills.
-    private static void ReadTweets(JsonFileStreamer streamer, IReadOnlyList<string> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
+    // The entity files in reading order: users, tweets by part number, lists and hashtags where present.
+    private static List<(string Path, EntityKind Kind)> EntityFiles(string directory)
     {
-        long read = 0, left = files.Sum(f => new FileInfo(f).Length);
-        foreach (var path in files)
+        var files = new List<(string, EntityKind)> { (Path.Combine(directory, TwiBotFiles.Users), EntityKind.User) };
+        files.AddRange(TwiBotFiles.TweetFiles(directory).Select(path => (path, EntityKind.Tweet)));
+        foreach (var (name, kind) in new[] { (TwiBotFiles.Lists, EntityKind.List), (TwiBotFiles.Hashtags, EntityKind.Hashtag) })
         {
-            int before = dataset.Tweets.Count;
-            if (before >= MinTweetsToEstimate && read > 0)
-            {
-                double expected = before + left / (read / (double)before) * 1.02;
-                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
-            }
-            ReadEntities(streamer, path, EntityKind.Tweet, dataset, problems, options);
-            long bytes = new FileInfo(path).Length;
-            read += bytes;
-            left -= bytes;
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path)) files.Add((path, kind));
         }
+        return files;
     }
 
-    private const int MinTweetsToEstimate = 10_000;
-
-    private static void ReadEntitiesIfPresent(JsonFileStreamer streamer, string path, EntityKind kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)
+    // After the first tweet file, the bytes per tweet so far and the bytes still to read give the tweet count to
+    // expect: the table is sized for it once (2% spare) instead of doubling every column as it fills.
+    private sealed class TweetTableSizing(IReadOnlyList<(string Path, EntityKind Kind)> files)
     {
-        if (File.Exists(path)) ReadEntities(streamer, path, kind, dataset, problems, options);
+        private const int MinTweetsToEstimate = 10_000;
+        private long _read, _left = files.Where(f => f.Kind == EntityKind.Tweet).Sum(f => new FileInfo(f.Path).Length);
+
+        public void BeforeFile(int index, BotDataset dataset)
+        {
+            if (files[index].Kind != EntityKind.Tweet) return;
+            int before = dataset.Tweets.Count;
+            if (before >= MinTweetsToEstimate && _read > 0)
+            {
+                double expected = before + _left / (_read / (double)before) * 1.02;
+                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
+            }
+            long bytes = new FileInfo(files[index].Path).Length;
+            _read += bytes;
+            _left -= bytes;
+        }
     }
 
     private static void ReadEntities(JsonFileStreamer streamer, string path, EntityKind? kind, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options)

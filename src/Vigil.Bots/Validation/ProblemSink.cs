@@ -8,6 +8,7 @@ internal sealed class ProblemSink
 {
     private readonly ValidationPolicy _policy;
     private readonly bool _stopAtFirstError;
+    private readonly ProblemRecorder? _recorder;
 
     public ProblemSink(ValidationPolicy policy, bool stopAtFirstError, ValidationReport report)
     {
@@ -16,10 +17,19 @@ internal sealed class ProblemSink
         Report = report;
     }
 
+    /// <summary>A sink that only records, for a file read on another thread (see <see cref="ProblemRecorder"/>).</summary>
+    public ProblemSink(ProblemRecorder recorder)
+    {
+        _recorder = recorder;
+        _policy = recorder.Policy;
+        Report = new ValidationReport();
+    }
+
     public ValidationReport Report { get; }
 
     public void Add(DataProblem problem, DataPosition position, string message, Exception? inner = null)
     {
+        if (_recorder is not null) { _recorder.Add(problem, position, message, inner); return; }
         var issue = new DataIssue(problem, position, message);
         var action = _policy[problem];
         Report.Add(issue, action);

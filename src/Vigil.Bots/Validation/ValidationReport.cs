@@ -45,6 +45,13 @@ public sealed class ValidationReport
         if (entry.Examples.Count < ExamplesPerProblem) entry.Examples.Add(issue);
     }
 
+    /// <summary>Counts <paramref name="count"/> more of a problem without examples (ones whose details were not kept).</summary>
+    internal void AddCount(DataProblem problem, ProblemAction action, long count)
+    {
+        if (!_entries.TryGetValue(problem, out var entry)) _entries[problem] = entry = new Entry(problem, action);
+        entry.Count += count;
+    }
+
     public override string ToString() => IsClean ? "no problems" :
         string.Join("; ", Entries.Select(e => $"{e.Problem} ×{e.Count} ({e.Action})"));
 }

@@ -60,6 +60,34 @@ public sealed class CategoryColumn
 
     public void AddNull() => _codes.Add(NullCode);
 
+    /// <summary>A code map for <see cref="AddFrom"/>: one entry per value of <paramref name="from"/>, none known yet.</summary>
+    internal static int[] NewCodeMap(CategoryColumn from)
+    {
+        var map = new int[from._values.Count];
+        map.AsSpan().Fill(UnknownCode);
+        return map;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="from"/>'s row <paramref name="row"/>. A value gets its code here the first time a row
+    /// with it is appended, as <see cref="Add(ReadOnlySpan{byte})"/> would give it; <paramref name="codeMap"/> (from
+    /// <see cref="NewCodeMap"/>) remembers it for the next rows.
+    /// </summary>
+    internal void AddFrom(CategoryColumn from, int row, int[] codeMap)
+    {
+        int code = from._codes[row];
+        if (code == NullCode) { AddNull(); return; }
+        if (codeMap[code] == UnknownCode)
+        {
+            Add(Encoding.UTF8.GetBytes(from._values[code]));
+            codeMap[code] = _codes[^1];
+            return;
+        }
+        _codes.Add(codeMap[code]);
+    }
+
+    private const int UnknownCode = -2;
+
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
     internal void Reserve(int rows) => _codes.EnsureCapacity(rows);
 

@@ -49,6 +49,13 @@ public sealed class Utf8TextColumn
 
     public void AddNull() => _rows.Add(Null);
 
+    /// <summary>Appends <paramref name="from"/>'s row <paramref name="row"/> (a null stays null).</summary>
+    internal void AddFrom(Utf8TextColumn from, int row)
+    {
+        if (from.IsNull(row)) AddNull();
+        else Add(from.GetUtf8(row));
+    }
+
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
     internal void Reserve(int rows) => _rows.EnsureCapacity(rows);
 

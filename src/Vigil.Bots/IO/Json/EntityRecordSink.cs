@@ -13,12 +13,18 @@ internal sealed class EntityRecordSink
     private readonly BotDataset _dataset;
     private readonly string _file;
     private readonly ProblemSink _problems;
+    private readonly List<long>? _idOffsets;
 
-    public EntityRecordSink(BotDataset dataset, string file, ProblemSink problems)
+    /// <param name="idOffsets">
+    /// When given (a parallel reader's per-file part, whose tables are not indexed): receives each added row's id
+    /// offset, so that the merge can report a repeat where a sequential read would.
+    /// </param>
+    public EntityRecordSink(BotDataset dataset, string file, ProblemSink problems, List<long>? idOffsets = null)
     {
         _dataset = dataset;
         _file = file;
         _problems = problems;
+        _idOffsets = idOffsets;
     }
 
     /// <summary>
@@ -32,9 +38,13 @@ internal sealed class EntityRecordSink
         var ids = Ids(record.Kind);
         if (!ids.TryAdd(record.Id, out int existing))
         {
-            _problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(_file, record.IdOffset),
-                $"{TwiBotId.Format(record.Kind, record.Id)} appears again (it is already {record.Kind.NodeType()} row {existing}); the repeat is skipped");
+            _problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(_file, record.IdOffset), DuplicateMessage(record.Kind, record.Id, existing));
             return;
+        }
+        if (_idOffsets is not null)
+        {
+            _idOffsets.Add(record.IdOffset);
+            if (_idOffsets.Count == RowsBeforeSizing) SizeFromFirstRows?.Invoke(record.Kind, record.StartOffset);
         }
         switch (record.Kind)
         {
@@ -44,6 +54,17 @@ internal sealed class EntityRecordSink
             default: AddText(_dataset.Hashtags.TagName, record, JsonField.TagName); break;
         }
     }
+
+    /// <summary>
+    /// A parallel reader's part: called once, when <see cref="RowsBeforeSizing"/> rows are in, with the byte offset of
+    /// the last one's start, so that the part's table can be sized for the whole file instead of doubling as it fills.
+    /// </summary>
+    public Action<EntityKind, long>? SizeFromFirstRows { get; init; }
+
+    public const int RowsBeforeSizing = 4096;
+
+    public static string DuplicateMessage(EntityKind kind, long id, int existingRow) =>
+        $"{TwiBotId.Format(kind, id)} appears again (it is already {kind.NodeType()} row {existingRow}); the repeat is skipped";
 
     private IdIndex Ids(EntityKind kind) => kind switch
     {

@@ -25,7 +25,7 @@ internal sealed class JsonFileStreamer
     /// Feeds every token of <paramref name="path"/> to <paramref name="handler"/>. Returns false when the file is not
     /// valid JSON and the policy skips that (the problem, with its byte offset, is in the report).
     /// </summary>
-    public bool Stream(string path, string fileName, IJsonTokenHandler handler, ProblemSink problems)
+    public bool Stream(string path, string fileName, IJsonTokenHandler handler, ProblemSink problems, CancellationToken cancel = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 });
@@ -35,6 +35,7 @@ internal sealed class JsonFileStreamer
         int bom = 0;
         while (true)
         {
+            cancel.ThrowIfCancellationRequested();
             while (!final && filled < _buffer.Length)
             {
                 int n = stream.Read(_buffer, filled, _buffer.Length - filled);
