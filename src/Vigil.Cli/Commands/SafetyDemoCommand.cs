@@ -21,13 +21,17 @@ public static class SafetyDemoCommand
         var sftSteps = new Option<int?>("--sft-steps") { Description = "CoT-SFT steps (default 300)." };
         var evaluateEvery = new Option<int?>("--evaluate-every") { Description = "Evaluate a held-out subset every N RL steps for the curves (default 10; 0 = only before and after)." };
         var rlSteps = new Option<int?>("--rl-steps") { Description = "M³-RL steps (default 80)." };
+        var rlLearningRate = new Option<double?>("--rl-lr") { Description = "RL learning rate (default 1e-4)." };
+        var kl = new Option<double?>("--kl") { Description = "KL coefficient against the SFT policy during RL (default 0.001; 0 = no reference)." };
+        var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = "Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default 0.6)." };
+        var needlessRefusal = new Option<double?>("--needless-refusal") { Description = "Share of harmless SFT prompts answered by refusing (default 0.4)." };
         var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = "Safe-and-efficient RL steps (default 20)." };
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
         var cache = SafetyCommand.CacheOption();
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout: safety score and arithmetic accuracy before and after RL, and the details." };
         var cmd = new Command("demo", "Co-evolution demo: train a small policy from scratch (pre-training, CoT-SFT on an unaligned mix), then GRPO/CPGD with the verifier recipe; report safety and arithmetic before and after.")
         {
-            output, resume, pretrainSteps, sftSteps, rlSteps, efficiencySteps, evaluateEvery, seed, cache, json,
+            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
         };
         cmd.SetAction(parse =>
         {
@@ -42,6 +46,13 @@ public static class SafetyDemoCommand
                     EvaluateEvery = parse.GetValue(evaluateEvery) ?? defaults.EvaluateEvery,
                     MultiObjectiveSteps = parse.GetValue(rlSteps) ?? defaults.MultiObjectiveSteps,
                     EfficiencySteps = parse.GetValue(efficiencySteps) ?? defaults.EfficiencySteps,
+                    RlLearningRate = parse.GetValue(rlLearningRate) ?? defaults.RlLearningRate,
+                    KlCoefficient = parse.GetValue(kl) ?? defaults.KlCoefficient,
+                    Mix = defaults.Mix with
+                    {
+                        UnsafeComplianceFraction = parse.GetValue(unsafeCompliance) ?? defaults.Mix.UnsafeComplianceFraction,
+                        NeedlessRefusalFraction = parse.GetValue(needlessRefusal) ?? defaults.Mix.NeedlessRefusalFraction,
+                    },
                     CacheDirectory = parse.GetValue(cache),
                 };
                 var directory = parse.GetValue(output) ?? DemoPaths.DefaultOutput;
