@@ -45,45 +45,15 @@ public sealed class DeeProBot : IBotDetector
         var tokens = DescriptionTokens.Learn(task, task.Train, Words);
         var scaling = NumericScaling.Learn(task, task.Train);
         var network = new DeeProBotNetwork(tokens.VocabularySize, Numeric.Length, Width);
-        using var optimizer = optim.Adam(network.parameters(), LearningRate);
         var (trainTokens, trainNumbers) = Inputs(task, task.Train, tokens, scaling);
-        using var labels = tensor(task.Labels(task.Train).Select(b => b ? 1f : 0f).ToArray());
-        var shuffle = new Random(seed);
-        double bestAccuracy = -1;
-        Tensor[]? best = null;
-        var order = Enumerable.Range(0, task.Train.Length).ToArray();
-        for (int epoch = 0; epoch < Epochs; epoch++)
+        using (trainTokens)
+        using (trainNumbers)
+        using (var labels = tensor(task.Labels(task.Train).Select(b => b ? 1f : 0f).ToArray()))
         {
-            cancellation.ThrowIfCancellationRequested();
-            network.train();
-            shuffle.Shuffle(order);
-            for (int start = 0; start < order.Length; start += BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                using var batch = tensor(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray());
-                var logits = network.forward(trainTokens.index_select(0, batch), trainNumbers.index_select(0, batch));
-                var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.index_select(0, batch));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-            }
-            var validScores = Score(network, task, task.Valid, tokens, scaling);
-            var validLabels = task.Labels(task.Valid);
-            double accuracy = validScores.Zip(validLabels).Count(p => p.First >= 0.5 == p.Second) / (double)validLabels.Length;
-            if (accuracy > bestAccuracy)
-            {
-                bestAccuracy = accuracy;
-                foreach (var t in best ?? []) t.Dispose();
-                best = network.parameters().Select(p => p.detach().clone()).ToArray();
-            }
+            ValidSelectedTraining.Fit(network, task.Train.Length,
+                batch => network.forward(trainTokens.index_select(0, batch), trainNumbers.index_select(0, batch)), labels,
+                () => Score(network, task, task.Valid, tokens, scaling), task.Labels(task.Valid), Epochs, BatchSize, LearningRate, seed, cancellation);
         }
-        using (no_grad())
-        {
-            foreach (var (parameter, saved) in network.parameters().Zip(best!)) parameter.copy_(saved);
-        }
-        foreach (var t in best!) t.Dispose();
-        trainTokens.Dispose();
-        trainNumbers.Dispose();
         return new Fitted(network, task, tokens, scaling);
     }
 

@@ -45,43 +45,10 @@ public sealed class Wei : IBotDetector
         torch.manual_seed(seed);
         var tokens = task.Cache(t => TweetTokens.Build(t, Tweets, Words));
         var network = new WeiNetwork(tokens.VocabularySize, EmbeddingWidth, Hidden, Dropout);
-        using var optimizer = optim.Adam(network.parameters(), LearningRate);
         using var trainTokens = Tokens(tokens, task.Train);
         using var labels = tensor(task.Labels(task.Train).Select(b => b ? 1f : 0f).ToArray());
-        var validLabels = task.Labels(task.Valid);
-        var shuffle = new Random(seed);
-        double bestAccuracy = -1;
-        Tensor[]? best = null;
-        var order = Enumerable.Range(0, task.Train.Length).ToArray();
-        for (int epoch = 0; epoch < Epochs; epoch++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            network.train();
-            shuffle.Shuffle(order);
-            for (int start = 0; start < order.Length; start += BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = tensor(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray());
-                var logits = network.forward(trainTokens.index_select(0, batch));
-                var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.index_select(0, batch));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-            }
-            var validScores = Score(network, tokens, task.Valid);
-            double accuracy = validScores.Zip(validLabels).Count(p => p.First >= 0.5 == p.Second) / (double)validLabels.Length;
-            if (accuracy > bestAccuracy)
-            {
-                bestAccuracy = accuracy;
-                foreach (var t in best ?? []) t.Dispose();
-                best = network.parameters().Select(p => p.detach().clone()).ToArray();
-            }
-        }
-        using (no_grad())
-        {
-            foreach (var (parameter, saved) in network.parameters().Zip(best!)) parameter.copy_(saved);
-        }
-        foreach (var t in best!) t.Dispose();
+        ValidSelectedTraining.Fit(network, task.Train.Length, batch => network.forward(trainTokens.index_select(0, batch)), labels,
+            () => Score(network, tokens, task.Valid), task.Labels(task.Valid), Epochs, BatchSize, LearningRate, seed, cancellation);
         return new Fitted(network, tokens);
     }
 
