@@ -1,6 +1,6 @@
-using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
+using Vigil.Core;
 using Vigil.Graphs.Data;
 using Vigil.Graphs.Nn;
 using Vigil.Graphs.Sampling;

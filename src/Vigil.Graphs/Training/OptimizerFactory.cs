@@ -9,21 +9,26 @@ namespace Vigil.Graphs.Training;
 /// Adam with the papers' betas (0.9, 0.999) and, where the model separates them, two weight decays; AdamW
 /// (decoupled weight decay) when the options ask for it, as BotRGCN trains.
 /// </summary>
-internal static class OptimizerFactory
+public static class OptimizerFactory
 {
-    public static optim.Optimizer Create(NodeModel model, TrainerOptions options)
+    internal static optim.Optimizer Create(NodeModel model, TrainerOptions options) =>
+        Create(model, options.LearningRate, options.WeightDecay, options.DenseWeightDecay, options.DecoupledWeightDecay);
+
+    /// <param name="denseWeightDecay">The input/output layers' decay where the model separates them
+    /// (<see cref="IWeightDecayGroups"/>); null: <paramref name="weightDecay"/> for all.</param>
+    public static optim.Optimizer Create(NodeModel model, double learningRate, double weightDecay, double? denseWeightDecay = null, bool decoupled = false)
     {
-        if (options.DecoupledWeightDecay)
-            return optim.AdamW(model.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false);
-        if (options.DenseWeightDecay is { } dense && model is IWeightDecayGroups groups)
+        if (decoupled)
+            return optim.AdamW(model.parameters(), learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false);
+        if (denseWeightDecay is { } dense && model is IWeightDecayGroups groups)
         {
             var paramGroups = new[]
             {
-                new Adam.ParamGroup(groups.ConvolutionParameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false),
-                new Adam.ParamGroup(groups.DenseParameters(), options.LearningRate, 0.9, 0.999, 1e-8, dense, false, false),
+                new Adam.ParamGroup(groups.ConvolutionParameters(), learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false),
+                new Adam.ParamGroup(groups.DenseParameters(), learningRate, 0.9, 0.999, 1e-8, dense, false, false),
             };
-            return optim.Adam(paramGroups, options.LearningRate, 0.9, 0.999, 1e-8, 0, false, false);
+            return optim.Adam(paramGroups, learningRate, 0.9, 0.999, 1e-8, 0, false, false);
         }
-        return optim.Adam(model.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false);
+        return optim.Adam(model.parameters(), learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false);
     }
 }

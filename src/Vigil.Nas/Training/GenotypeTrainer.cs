@@ -1,11 +1,11 @@
-using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
-using TorchSharp.Modules;
+using Vigil.Core;
 using Vigil.Core.Metrics;
 using Vigil.Graphs.Data;
 using Vigil.Graphs.Nn;
 using Vigil.Graphs.Smoothness;
+using Vigil.Graphs.Training;
 using Vigil.Nas.Genotypes;
 using Vigil.Nas.Loss;
 using static TorchSharp.torch;
@@ -63,7 +63,7 @@ public static class GenotypeTrainer
         using var loss = new NodeLoss(trainIdx, graph.Labels, new SmoothnessLoss(trainIdx, graph.Labels, options.Smoothness, generator));
         using var valT = tensor(valIdx.Select(i => (long)i).ToArray());
         using var valY = tensor(valIdx.Select(i => (long)graph.Labels[i]).ToArray());
-        using var optimizer = CreateOptimizer(network, options);
+        using var optimizer = OptimizerFactory.Create(network, options.LearningRate, options.WeightDecay, options.DenseWeightDecay);
         using var best = new ParameterSnapshot(network);
         var madOptions = options.SelectionMad with { Seed = seed };
 
@@ -106,19 +106,6 @@ public static class GenotypeTrainer
         }
         best.Restore();
         return Evaluate(network, features, messageGraph, graph, seed, options.Network.Blocks, bestEpoch, bestScore, history);
-    }
-
-    /// <summary>Adam with GraTO's betas; two parameter groups when the stem and classifier take their own weight decay.</summary>
-    internal static optim.Optimizer CreateOptimizer(GenotypeNetwork network, GenotypeTrainingOptions options)
-    {
-        if (options.DenseWeightDecay is not { } dense)
-            return optim.Adam(network.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false);
-        var groups = new[]
-        {
-            new Adam.ParamGroup(network.ConvolutionParameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay, false, false),
-            new Adam.ParamGroup(network.DenseParameters(), options.LearningRate, 0.9, 0.999, 1e-8, dense, false, false),
-        };
-        return optim.Adam(groups, options.LearningRate, 0.9, 0.999, 1e-8, 0, false, false);
     }
 
     private static (double Loss, double MacroF1, double Mad) Validate(GenotypeNetwork network, FeatureInput features, MessageGraph messageGraph,

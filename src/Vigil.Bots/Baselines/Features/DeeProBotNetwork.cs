@@ -30,7 +30,10 @@ internal sealed class DeeProBotNetwork : nn.Module<Tensor, Tensor, Tensor>
     /// <param name="numbers">[batch, features] standardised numeric features.</param>
     public override Tensor forward(Tensor tokens, Tensor numbers)
     {
-        var mask = tokens.ne(0).unsqueeze(-1).to_type(ScalarType.Float32);
+        // An explicit, disposed Scalar: an implicit one is unreachable while libtorch reads it, and a cresci-2015 sweep
+        // once died in this call with libtorch reading a Scalar already freed by its finalizer.
+        using var padding = 0.ToScalar();
+        var mask = tokens.ne(padding).unsqueeze(-1).to_type(ScalarType.Float32);
         var (sequence, _, _) = lstm.forward(embedding.forward(tokens));
         // An empty description pools to zeros, not NaN.
         var text = (sequence * mask).sum(1) / mask.sum(1).clamp_min(1);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -34,7 +35,8 @@ internal sealed class WeiNetwork : nn.Module<Tensor, Tensor>
         long users = tokens.shape[0], positions = tokens.shape[1] * tokens.shape[2];
         var (sequence, _, _) = lstm.forward(embedding.forward(tokens.reshape(users * tokens.shape[1], tokens.shape[2])));
         sequence = sequence.reshape(users, positions, -1);
-        var mask = tokens.reshape(users, positions).ne(0);
+        using var padding = 0.ToScalar(); // kept alive through the call (see DeeProBotNetwork)
+        var mask = tokens.reshape(users, positions).ne(padding);
         var scores = context.forward(attention.forward(sequence).tanh()).squeeze(-1).masked_fill(mask.logical_not(), -1e9);
         // Softmax over a user's words; the mask zeroes the uniform weights of a user with none.
         var weights = scores.softmax(1) * mask.to_type(ScalarType.Float32);

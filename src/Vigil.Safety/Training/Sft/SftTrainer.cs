@@ -1,6 +1,6 @@
-using Vigil.Core;
 using System.Diagnostics;
 using TorchSharp;
+using Vigil.Core;
 using Vigil.Safety.Policy;
 using Vigil.Safety.Training.Checkpoints;
 using Vigil.Safety.Training.Objectives;
