@@ -15,29 +15,30 @@ public static class SafetyDemoCommand
 {
     public static Command Create()
     {
+        var defaults = new CoEvolutionDemoOptions();
         var output = new Option<string?>("--out") { Description = "Output folder (policies per stage, tokenizer, PNG plots, result.json); default: the Vigil cache's safety-demo folder." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the pre-trained and SFT policies already in the output folder instead of retraining them." };
-        var pretrainSteps = new Option<int?>("--pretrain-steps") { Description = "Language-model pre-training steps (default 400)." };
-        var sftSteps = new Option<int?>("--sft-steps") { Description = "CoT-SFT steps (default 300)." };
-        var evaluateEvery = new Option<int?>("--evaluate-every") { Description = "Evaluate a held-out subset every N RL steps for the curves (default 10; 0 = only before and after)." };
-        var rlSteps = new Option<int?>("--rl-steps") { Description = "M³-RL steps (default 80)." };
-        var rlLearningRate = new Option<double?>("--rl-lr") { Description = "RL learning rate (default 1e-4)." };
-        var kl = new Option<double?>("--kl") { Description = "KL coefficient against the SFT policy during RL (default 0.001; 0 = no reference)." };
-        var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = "Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default 0.6)." };
-        var needlessRefusal = new Option<double?>("--needless-refusal") { Description = "Share of harmless SFT prompts answered by refusing (default 0.4)." };
-        var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = "Safe-and-efficient RL steps (default 20)." };
+        var pretrainSteps = new Option<int?>("--pretrain-steps") { Description = $"Language-model pre-training steps (default {defaults.PretrainSteps})." };
+        var sftSteps = new Option<int?>("--sft-steps") { Description = $"CoT-SFT steps (default {defaults.SftSteps})." };
+        var evaluateEvery = new Option<int?>("--evaluate-every") { Description = $"Evaluate a held-out subset every N RL steps for the curves (default {defaults.EvaluateEvery}; 0 = only before and after)." };
+        var rlSteps = new Option<int?>("--rl-steps") { Description = $"M³-RL steps (default {defaults.MultiObjectiveSteps})." };
+        var rlLearningRate = new Option<double?>("--rl-lr") { Description = $"RL learning rate (default {defaults.RlLearningRate:G3})." };
+        var kl = new Option<double?>("--kl") { Description = $"KL coefficient against the SFT policy during RL (default {defaults.KlCoefficient:G3}; 0 = no reference)." };
+        var replay = new Option<double?>("--replay") { Description = $"Weight of the supervised replay of the SFT arithmetic examples during RL (PPO-ptx), which keeps RL from eroding arithmetic (default {defaults.ReplayCoefficient:G3}; 0 = off)." };
+        var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = $"Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default {defaults.Mix.UnsafeComplianceFraction:G3})." };
+        var needlessRefusal = new Option<double?>("--needless-refusal") { Description = $"Share of harmless SFT prompts answered by refusing (default {defaults.Mix.NeedlessRefusalFraction:G3})." };
+        var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = $"Safe-and-efficient RL steps (default {defaults.EfficiencySteps})." };
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
         var cache = SafetyCommand.CacheOption();
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout: safety score and arithmetic accuracy before and after RL, and the details." };
         var cmd = new Command("demo", "Co-evolution demo: train a small policy from scratch (pre-training, CoT-SFT on an unaligned mix), then GRPO/CPGD with the verifier recipe; report safety and arithmetic before and after.")
         {
-            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
+            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
         };
         cmd.SetAction(parse =>
         {
             try
             {
-                var defaults = new CoEvolutionDemoOptions();
                 var options = defaults with
                 {
                     Seed = parse.GetValue(seed),
@@ -48,6 +49,7 @@ public static class SafetyDemoCommand
                     EfficiencySteps = parse.GetValue(efficiencySteps) ?? defaults.EfficiencySteps,
                     RlLearningRate = parse.GetValue(rlLearningRate) ?? defaults.RlLearningRate,
                     KlCoefficient = parse.GetValue(kl) ?? defaults.KlCoefficient,
+                    ReplayCoefficient = parse.GetValue(replay) ?? defaults.ReplayCoefficient,
                     Mix = defaults.Mix with
                     {
                         UnsafeComplianceFraction = parse.GetValue(unsafeCompliance) ?? defaults.Mix.UnsafeComplianceFraction,

@@ -76,11 +76,12 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
             [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
+        var replay = options.ReplayCoefficient > 0 ? ArithmeticSftExamples(tokenizer, mix, arithmeticTrain) : null;
         // The KL reference is the SFT policy as saved: a separate, frozen copy.
         using var reference = PolicyCheckpoint.Load(sftPath);
-        Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
+        Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, replay, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
         if (options.EfficiencySteps > 0)
-            Timed("rl-efficient", () => Reinforce("safe-efficient", model, reference, generator, rewards, prompts, options.EfficiencySteps,
+            Timed("rl-efficient", () => Reinforce("safe-efficient", model, reference, generator, rewards, prompts, replay, options.EfficiencySteps,
                 new LengthEfficiencyReward(options.LengthRewardWeight), options.MultiObjectiveSteps, evaluator, curveSets, curveArithmetic));
         var rlPath = DemoPaths.RlPolicy(outputDirectory);
         Save(model, tokenizer, rlPath);
@@ -156,11 +157,17 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private TransformerLanguageModel Sft(TransformerLanguageModel model, BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
-        var samples = mix.Training.Concat(arithmetic.Take(Math.Max(mix.Training.Count, arithmetic.Count / 2)).Select(DemoSample.From));
-        var examples = samples.Select(s => new SftExample(tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), Truncate(tokenizer.Encode(s.Response), tokenizer.EndOfSequenceId))).ToArray();
+        var examples = mix.Training.Select(s => SftExample(tokenizer, s)).Concat(ArithmeticSftExamples(tokenizer, mix, arithmetic)).ToArray();
         Train("sft", model, tokenizer, examples, options.SftSteps, options.SftLearningRate);
         return model;
     }
+
+    /// <summary>The worked arithmetic problems SFT trains on (RL's arithmetic prompts are the other half).</summary>
+    private SftExample[] ArithmeticSftExamples(BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic) =>
+        arithmetic.Take(Math.Max(mix.Training.Count, arithmetic.Count / 2)).Select(p => SftExample(tokenizer, DemoSample.From(p))).ToArray();
+
+    private SftExample SftExample(BpeTextTokenizer tokenizer, DemoSample sample) =>
+        new(tokenizer.Encode(Template.Prompt(sample.Prompt)).ToArray(), Truncate(tokenizer.Encode(sample.Response), tokenizer.EndOfSequenceId));
 
     private void Train(string stage, TransformerLanguageModel model, BpeTextTokenizer tokenizer, IReadOnlyList<SftExample> examples, int steps, double learningRate)
     {
@@ -198,7 +205,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     }
 
     private void Reinforce(string stage, TransformerLanguageModel model, TransformerLanguageModel reference, PolicyTextGenerator generator,
-        RewardModel rewards, IReadOnlyList<GrpoPrompt> prompts, int steps, LengthEfficiencyReward? lengthReward, int stepOffset,
+        RewardModel rewards, IReadOnlyList<GrpoPrompt> prompts, IReadOnlyList<SftExample>? replay, int steps, LengthEfficiencyReward? lengthReward, int stepOffset,
         SafetyScoreEvaluator evaluator, IReadOnlyList<SafetyEvaluationSet> curveSets, IReadOnlyList<ArithmeticProblem> curveArithmetic)
     {
         var grpo = new GrpoOptions
@@ -208,6 +215,8 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             GroupSize = options.GroupSize,
             MicroBatchSize = 32,
             KlCoefficient = options.KlCoefficient,
+            ReplayCoefficient = replay is null ? 0 : options.ReplayCoefficient,
+            ReplayExamplesPerStep = options.BatchSize,
             DynamicSampling = true,
             LengthReward = lengthReward,
             Overlong = new Training.Objectives.OverlongPenalty(options.MaxNewTokens, options.MaxNewTokens / 4, 0.5),
@@ -215,13 +224,13 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             Optimizer = new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0 },
             Seed = options.Seed + stepOffset,
         };
-        using var trainer = new GrpoTrainer(model, reference, generator, rewards, prompts, grpo, generator.Tokenizer.PaddingId);
+        using var trainer = new GrpoTrainer(model, reference, generator, rewards, prompts, grpo, generator.Tokenizer.PaddingId, replay);
         trainer.Train(onStep: s =>
         {
             int step = stepOffset + s.Step;
             _rewards.Add(new DemoRewardPoint(step, stage, s.MeanReward, s.RewardParts, s.Kl, s.MeanCompletionLength, s.Seconds));
             OnRlStep?.Invoke(stage, s);
-            Log($"{stage} step {s.Step}/{steps}: reward {s.MeanReward:F3}, kl {s.Kl:F4}, length {s.MeanCompletionLength:F1}, kept {s.KeptGroups}/{s.Groups}, {s.Seconds:F1}s");
+            Log($"{stage} step {s.Step}/{steps}: reward {s.MeanReward:F3}, kl {s.Kl:F4}, length {s.MeanCompletionLength:F1}, kept {s.KeptGroups}/{s.Groups}{(replay is null ? "" : $", replay {s.ReplayLoss:F3}")}, {s.Seconds:F1}s");
             if (options.EvaluateEvery > 0 && step % options.EvaluateEvery == 0) AddCurvePoint(step, stage, evaluator, generator, curveSets, curveArithmetic);
         });
     }

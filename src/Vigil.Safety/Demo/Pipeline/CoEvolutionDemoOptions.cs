@@ -9,7 +9,11 @@ public sealed record CoEvolutionDemoOptions
     public int Seed { get; init; } = 0;
     public SafetyTaskMixOptions Mix { get; init; } = new();
     public int ArithmeticTrainCount { get; init; } = 3000;
-    public int ArithmeticHeldOutCount { get; init; } = 100;
+    /// <summary>
+    /// Held-out arithmetic problems, decoded greedily. 500, because the claim is "within one point": at the SFT
+    /// policy's ~6 % a 100-problem estimate has a binomial standard error of 2.4 points, 500 about 1.
+    /// </summary>
+    public int ArithmeticHeldOutCount { get; init; } = 500;
     /// <summary>Extra harmless instructions (prompts only) in the pre-training text, for vocabulary breadth.</summary>
     public int PretrainingExtraInstructions { get; init; } = 4000;
     public int VocabularySize { get; init; } = 2048;
@@ -22,15 +26,20 @@ public sealed record CoEvolutionDemoOptions
     public int BatchSize { get; init; } = 16;
 
     /// <summary>M³-RL steps (safety, harmless and arithmetic prompts together).</summary>
-    public int MultiObjectiveSteps { get; init; } = 80;
+    public int MultiObjectiveSteps { get; init; } = 120;
     /// <summary>Safe-and-efficient RL steps (shorter reasoning rewarded among safe/correct answers).</summary>
     public int EfficiencySteps { get; init; } = 20;
     public double LengthRewardWeight { get; init; } = 0.2;
     public int PromptsPerStep { get; init; } = 8;
     public int GroupSize { get; init; } = 8;
     public int MaxNewTokens { get; init; } = 96;
-    public double RlLearningRate { get; init; } = 1e-4;
+    public double RlLearningRate { get; init; } = 2e-4;
     public double KlCoefficient { get; init; } = 0.001;
+    /// <summary>
+    /// Weight of the supervised replay of the SFT arithmetic examples during RL (PPO-ptx; 0 turns it off): RL steps
+    /// large enough to lift safety otherwise erode the small policy's arithmetic.
+    /// </summary>
+    public double ReplayCoefficient { get; init; } = 0.3;
 
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
@@ -64,6 +73,8 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(EvaluateEvery, 0, nameof(EvaluateEvery));
         AtLeast(CurveSubsetPerSet, 1, nameof(CurveSubsetPerSet));
         AtLeast(ProbePositions, 1, nameof(ProbePositions));
+        if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient))
+            throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
         Mix.Validate();
     }
 }

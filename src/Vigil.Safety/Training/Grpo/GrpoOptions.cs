@@ -28,6 +28,13 @@ public sealed record GrpoOptions
     public OverlongPenalty? Overlong { get; init; }
     /// <summary>Length reward among correct/safe answers (the safe-and-efficient stage); null turns it off.</summary>
     public LengthEfficiencyReward? LengthReward { get; init; }
+    /// <summary>
+    /// Weight of the supervised replay loss (InstructGPT's PPO-ptx): each update also lowers the token-mean
+    /// cross-entropy of <see cref="ReplayExamplesPerStep"/> examples from the trainer's replay set, so that RL on some
+    /// tasks does not erode a capability learnt in SFT. 0 (the default) turns it off.
+    /// </summary>
+    public double ReplayCoefficient { get; init; }
+    public int ReplayExamplesPerStep { get; init; } = 16;
     public SamplingOptions Sampling { get; init; } = new() { MaxNewTokens = 64, Temperature = 1.0 };
     public OptimizerSettings Optimizer { get; init; } = new() { LearningRate = 1e-6 };
     public int Seed { get; init; } = 0;
@@ -46,6 +53,8 @@ public sealed record GrpoOptions
         if (Sampling.MaxNewTokens < 1) throw new ArgumentOutOfRangeException(nameof(Sampling), $"{source}: max new tokens must be ≥ 1.");
         if (Overlong is { } o && (o.MaxLength < 1 || o.Buffer < 0 || o.Buffer > o.MaxLength || !(o.Penalty >= 0)))
             throw new ArgumentOutOfRangeException(nameof(Overlong), $"{source}: the overlong penalty needs max length ≥ 1, 0 ≤ buffer ≤ max length and penalty ≥ 0.");
+        if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient)) throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"{source}: the replay coefficient must be a finite number ≥ 0, got {ReplayCoefficient}.");
+        if (ReplayExamplesPerStep < 1) throw new ArgumentOutOfRangeException(nameof(ReplayExamplesPerStep), $"{source}: replay examples per step must be ≥ 1, got {ReplayExamplesPerStep}.");
         LengthReward?.Validate(source);
         Optimizer.Validate(source);
     }

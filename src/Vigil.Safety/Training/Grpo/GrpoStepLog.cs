@@ -3,7 +3,8 @@ namespace Vigil.Safety.Training.Grpo;
 /// <summary>
 /// One GRPO step, as the JSONL log records it. Rewards are means over all rollouts of the step (before dynamic
 /// sampling); <see cref="RewardParts"/> holds each verifier's mean contribution; KL, entropy and clip fraction are
-/// token means over the kept rollouts (KL and entropy from the first epoch, clip fraction over all epochs).
+/// token means over the kept rollouts (KL and entropy from the first epoch, clip fraction over all epochs);
+/// <see cref="ReplayLoss"/> is the supervised replay's cross-entropy before the update (0 without replay).
 /// </summary>
 public sealed record GrpoStepLog(
     int Step,
@@ -21,4 +22,5 @@ public sealed record GrpoStepLog(
     double Loss,
     double GradientNorm,
     double Seconds,
-    double TokensPerSecond);
+    double TokensPerSecond,
+    double ReplayLoss = 0);

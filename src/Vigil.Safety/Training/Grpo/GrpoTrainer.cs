@@ -6,6 +6,7 @@ using Vigil.Safety.Rewards;
 using Vigil.Safety.Training.Checkpoints;
 using Vigil.Safety.Training.Objectives;
 using Vigil.Safety.Training.Optimization;
+using Vigil.Safety.Training.Sft;
 using Vigil.Safety.Verification;
 using static TorchSharp.torch;
 
@@ -18,8 +19,9 @@ namespace Vigil.Safety.Training.Grpo;
 /// correct/safe answers), normalise rewards within each group, optionally drop all-equal groups, then take
 /// <see cref="GrpoOptions.EpochsPerStep"/> optimiser updates, each accumulated over micro-batches. The sampling
 /// policy's log-probabilities are those of the first epoch's forward pass (the parameters have not moved yet), so
-/// no separate no-grad pass is needed. Prompts and sampling seeds derive from (seed, step): resuming from a checkpoint
-/// reproduces an uninterrupted run.
+/// no separate no-grad pass is needed. With a replay set and <see cref="GrpoOptions.ReplayCoefficient"/> above 0 every
+/// update adds a supervised cross-entropy on replay examples (PPO-ptx). Prompts, replay examples and sampling seeds
+/// derive from (seed, step): resuming from a checkpoint reproduces an uninterrupted run.
 /// </summary>
 public sealed class GrpoTrainer : IDisposable
 {
@@ -30,6 +32,8 @@ public sealed class GrpoTrainer : IDisposable
     private readonly IReadOnlyList<GrpoPrompt> _prompts;
     private readonly int _paddingId;
     private readonly DataOrder _order;
+    private readonly IReadOnlyList<SftExample>? _replay;
+    private readonly DataOrder? _replayOrder;
     private readonly ParameterUpdater _updater;
 
     public GrpoOptions Options { get; }
@@ -40,8 +44,9 @@ public sealed class GrpoTrainer : IDisposable
     public bool Finished => Step >= Options.TotalSteps;
 
     /// <param name="reference">the frozen reference for the KL term; required when the KL coefficient is above 0</param>
+    /// <param name="replay">supervised examples for the replay loss; required when the replay coefficient is above 0</param>
     public GrpoTrainer(ICausalLanguageModel policy, ICausalLanguageModel? reference, IRolloutSampler sampler, RewardModel rewards,
-        IReadOnlyList<GrpoPrompt> prompts, GrpoOptions options, int paddingId)
+        IReadOnlyList<GrpoPrompt> prompts, GrpoOptions options, int paddingId, IReadOnlyList<SftExample>? replay = null)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
@@ -56,6 +61,16 @@ public sealed class GrpoTrainer : IDisposable
             if (prompts[i].Ids.Length == 0) throw new ArgumentException($"RL prompt {i} has no ids.", nameof(prompts));
             if (!rewards.Recipe.Labels.ContainsKey(prompts[i].Label))
                 throw new ArgumentException($"RL prompt {i} has label '{prompts[i].Label}', which recipe '{rewards.Recipe.Name}' does not define.", nameof(prompts));
+        }
+        if (options.ReplayCoefficient > 0)
+        {
+            if (replay is null || replay.Count == 0) throw new ArgumentException("A replay coefficient above 0 needs replay examples.", nameof(replay));
+            for (int i = 0; i < replay.Count; i++)
+                if (replay[i].PromptIds.Length == 0 || replay[i].ResponseIds.Length == 0)
+                    throw new ArgumentException($"Replay example {i} has an empty {(replay[i].PromptIds.Length == 0 ? "prompt" : "response")}.", nameof(replay));
+            _replay = replay;
+            // A seed of its own, so the replay stream does not move in step with the prompt order.
+            _replayOrder = new DataOrder(replay.Count, options.Seed ^ 0x5EED);
         }
         _reference = options.KlCoefficient > 0 ? reference : null;
         if (_reference is not null)
@@ -98,14 +113,14 @@ public sealed class GrpoTrainer : IDisposable
         var kept = Enumerable.Range(0, rows.Length).Where(i => keptGroups[i / g]).ToArray();
 
         double lr = _updater.LearningRateAt(Step);
-        var update = kept.Length > 0 ? Optimise(rows, completions, advantages, kept) : UpdateStats.None;
+        var update = kept.Length > 0 || _replay is not null ? Optimise(rows, completions, advantages, kept) : UpdateStats.None;
         int tokens = completions.Sum(c => c.CompletionIds.Length);
         Step++;
         double seconds = clock.Elapsed.TotalSeconds;
         return new GrpoStepLog(
             Step, lr, shaped.Average(), RewardPartMeans(breakdowns), overlong.Average(), lengthBonus.Average(),
             update.Kl, completions.Average(c => (double)c.CompletionIds.Length), update.Entropy, update.ClipFraction,
-            keptGroups.Count(k => k), prompts.Length, update.Loss, update.GradientNorm, seconds, tokens / Math.Max(seconds, 1e-9));
+            keptGroups.Count(k => k), prompts.Length, update.Loss, update.GradientNorm, seconds, tokens / Math.Max(seconds, 1e-9), update.ReplayLoss);
     }
 
     public void Train(int? untilStep = null, Action<GrpoStepLog>? onStep = null)
@@ -166,9 +181,9 @@ public sealed class GrpoTrainer : IDisposable
         return names.ToDictionary(n => n, n => breakdowns.Average(b => b.PartOf(n)), StringComparer.Ordinal);
     }
 
-    private sealed record UpdateStats(double Loss, double Kl, double Entropy, double ClipFraction, double GradientNorm)
+    private sealed record UpdateStats(double Loss, double Kl, double Entropy, double ClipFraction, double GradientNorm, double ReplayLoss)
     {
-        public static UpdateStats None { get; } = new(0, 0, 0, 0, 0);
+        public static UpdateStats None { get; } = new(0, 0, 0, 0, 0, 0);
     }
 
     private UpdateStats Optimise(GrpoPrompt[] rows, IReadOnlyList<GeneratedSequence> completions, double[] advantages, int[] kept)
@@ -190,7 +205,8 @@ public sealed class GrpoTrainer : IDisposable
         double denominator = Options.Aggregation == LossAggregation.TokenMean ? Math.Max(1, lengths.Sum()) : Math.Max(1, lengths.Count(l => l > 0));
         double tokenCount = Math.Max(1, lengths.Sum());
         var old = new Tensor[batches.Count];
-        double loss = 0, kl = 0, entropy = 0, clipped = 0, norm = 0;
+        var replay = ReplayBatch();
+        double loss = 0, kl = 0, entropy = 0, clipped = 0, norm = 0, replayLoss = 0;
         _policy.Module.train();
         for (int epoch = 0; epoch < Options.EpochsPerStep; epoch++)
         {
@@ -215,10 +231,26 @@ public sealed class GrpoTrainer : IDisposable
                 total.backward();
                 epochLoss += total.item<float>();
             }
+            if (replay is not null)
+            {
+                using var scope = NewDisposeScope();
+                var (logProbs, _) = replay.Value.Batch.Score(_policy);
+                var crossEntropy = LossAggregator.Reduce(-logProbs, replay.Value.Batch.CompletionMask, LossAggregation.TokenMean, replay.Value.Tokens);
+                (Options.ReplayCoefficient * crossEntropy).backward();
+                if (epoch == 0) replayLoss = crossEntropy.item<float>();
+            }
             norm = _updater.Step(Step);
             if (epoch == 0) loss = epochLoss;
         }
-        return new UpdateStats(loss, kl / tokenCount, entropy / tokenCount, clipped / (tokenCount * Options.EpochsPerStep), norm);
+        return new UpdateStats(loss, kl / tokenCount, entropy / tokenCount, clipped / (tokenCount * Options.EpochsPerStep), norm, replayLoss);
+    }
+
+    private (CompletionBatch Batch, int Tokens)? ReplayBatch()
+    {
+        if (_replay is null || _replayOrder is null) return null;
+        var examples = _replayOrder.Batch(Step, Options.ReplayExamplesPerStep).Select(i => _replay[i]).ToArray();
+        var batch = CompletionBatch.Build(examples.Select(e => e.PromptIds).ToArray(), examples.Select(e => e.ResponseIds).ToArray(), _paddingId);
+        return (batch, examples.Sum(e => e.ResponseIds.Length));
     }
 }
 

@@ -4,6 +4,7 @@ using Vigil.Safety.Training;
 using Vigil.Safety.Training.Grpo;
 using Vigil.Safety.Training.Objectives;
 using Vigil.Safety.Training.Optimization;
+using Vigil.Safety.Training.Sft;
 using Vigil.Safety.Verification;
 using Vigil.Safety.Verifiers.Rules;
 
@@ -86,6 +87,39 @@ public sealed class GrpoTrainerTests : IDisposable
         }
         Assert.Equal(straight.Flatten(), resumed.Flatten());
         Assert.Equal(logs.Skip(2).Select(l => (l.MeanReward, l.Kl, l.Loss)), resumedLogs.Select(l => (l.MeanReward, l.Kl, l.Loss)));
+    }
+
+    [Fact]
+    public void Replay_alone_moves_the_policy_toward_its_examples_when_no_group_carries_a_reward_signal()
+    {
+        // Every completion decodes to "" and scores 0, so dynamic sampling drops every group: only replay can update.
+        var options = Options() with { TotalSteps = 12, Overlong = null, ReplayCoefficient = 1.0, ReplayExamplesPerStep = 4 };
+        SftExample[] replay = [new([2], [3, 3, TinySampler.EndOfSequence]), new([4], [3, TinySampler.EndOfSequence])];
+
+        var still = new TinyCausalLm(8, 8, seed: 2);
+        var untouched = still.Flatten();
+        var silentLogs = new List<GrpoStepLog>();
+        using (var t = new GrpoTrainer(still, new TinyCausalLm(8, 8, seed: 2), new TinySampler(still, _ => ""), Rewards(), Prompts, options with { ReplayCoefficient = 0 }, 0))
+            t.Train(onStep: silentLogs.Add);
+        Assert.All(silentLogs, l => Assert.Equal(0, l.KeptGroups));
+        Assert.Equal(untouched, still.Flatten());
+
+        var replayed = new TinyCausalLm(8, 8, seed: 2);
+        var logs = new List<GrpoStepLog>();
+        using (var t = new GrpoTrainer(replayed, new TinyCausalLm(8, 8, seed: 2), new TinySampler(replayed, _ => ""), Rewards(), Prompts, options, 0, replay))
+            t.Train(onStep: logs.Add);
+        Assert.All(logs, l => Assert.Equal(0, l.KeptGroups));
+        Assert.True(logs[^1].ReplayLoss < logs[0].ReplayLoss * 0.7, $"replay cross-entropy {logs[0].ReplayLoss:F3} → {logs[^1].ReplayLoss:F3}");
+        Assert.NotEqual(untouched, replayed.Flatten());
+    }
+
+    [Fact]
+    public void A_replay_coefficient_without_replay_examples_is_refused()
+    {
+        var policy = new TinyCausalLm(8, 8, seed: 2);
+        var e = Assert.Throws<ArgumentException>(() => new GrpoTrainer(policy, new TinyCausalLm(8, 8, seed: 2), new TinySampler(policy), Rewards(),
+            Prompts, Options() with { ReplayCoefficient = 0.5 }, 0));
+        Assert.Contains("replay", e.Message);
     }
 
     [Fact]
