@@ -26,7 +26,7 @@ internal static class NasRetraining
                     var progress = new SyncProgress<GenotypeEpochStats>(e =>
                     {
                         task.Value = e.Epoch;
-                        task.Description = Markup.Escape($"{label} seed {seed} epoch {e.Epoch} loss {e.TrainLoss:F3} val F1 {e.ValidationMacroF1:F3} MAD {e.ValidationMad:F3}");
+                        task.Description = Markup.Escape($"{label} seed {seed} epoch {e.Epoch} loss {e.TrainLoss:F3} val F1 {e.ValidationMacroF1:F3}{(double.IsNaN(e.ValidationMad) ? "" : $" MAD {e.ValidationMad:F3}")}");
                     });
                     var (network, r) = GenotypeTrainer.Fit(graph, genotype, seed, options, progress);
                     using (network)
