@@ -20,7 +20,11 @@ public static class TwiBotReadBenchmark
     public sealed record Group(string Files, long Bytes, double Seconds, double MbPerSecond, double CpuSeconds, double MbPerCpuSecond);
 
     public sealed record Measurement(string Directory, bool Cold, bool TweetText, int Parallelism, Group EntityJson, Group Users, Group Tweets, Group Total,
-        int UserCount, int TweetCount, long EdgeCount, double PeakRssMb, double HeapAfterReadMb, Group? TweetTokensOnly);
+        int UserCount, int TweetCount, long EdgeCount, double PeakRssMb, double HeapAfterReadMb, Group? TweetTokensOnly,
+        GcActivity? Gc = null, double HugePagesMb = 0);
+
+    /// <summary>Collections, pause time and bytes allocated during the read: whether GC settings could matter at all.</summary>
+    public sealed record GcActivity(int Collections, int Gen2Collections, double PauseSeconds, double AllocatedMb);
 
     /// <param name="parallelism">Threads for the entity files (1: the sequential read).</param>
     public static int Run(string directory, bool cold, bool tweetText, bool tokenCeiling, int parallelism)
@@ -31,6 +35,9 @@ public static class TwiBotReadBenchmark
         // times overlap, so the entity JSON files are timed together, up to the last of them.
         var doneAt = new List<(double Wall, double Cpu)>();
         var process = Process.GetCurrentProcess();
+        int gcBefore = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
         double lastCpu = process.TotalProcessorTime.TotalSeconds, startCpu = lastCpu;
         var clock = Stopwatch.StartNew();
         var dataset = TwiBotReader.Read(directory, new TwiBotReaderOptions
@@ -52,6 +59,9 @@ public static class TwiBotReadBenchmark
         process.Refresh();
         double totalCpu = process.TotalProcessorTime.TotalSeconds - startCpu;
         double peak = ProcessMemory.PeakMb();
+        var gc = new GcActivity(GC.CollectionCount(0) - gcBefore, GC.CollectionCount(2) - gen2Before,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds, (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6);
+        double hugePages = ProcessMemory.AnonHugePagesMb();
         GC.Collect();
         double heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         int lastJson = reads.FindLastIndex(r => r.Read.File.EndsWith(".json", StringComparison.Ordinal));
@@ -63,7 +73,7 @@ public static class TwiBotReadBenchmark
             Sum("tweet_*.json", reads.Where(r => r.Read.File.StartsWith("tweet_", StringComparison.Ordinal))),
             Sum("all", reads) with { Seconds = total, MbPerSecond = reads.Sum(r => r.Read.Bytes) / 1e6 / total, CpuSeconds = totalCpu,
                 MbPerCpuSecond = reads.Sum(r => r.Read.Bytes) / 1e6 / totalCpu },
-            dataset.Users.Count, dataset.Tweets.Count, dataset.EdgeCount, peak, heap, null);
+            dataset.Users.Count, dataset.Tweets.Count, dataset.EdgeCount, peak, heap, null, gc, hugePages);
         GC.KeepAlive(dataset);
         if (tokenCeiling)
         {

@@ -27,6 +27,33 @@ public class ColumnTests
     }
 
     [Fact]
+    public void AHugePageArrayIsZeroedPinnedAndUsable()
+    {
+        // Large enough to take the huge-page path (pinned, advised, cleared); a small one is an ordinary array.
+        long[] large = HugePageArray.Allocate<long>(HugePageArray.MinBytes / sizeof(long) + 12_345);
+        Assert.Equal(HugePageArray.MinBytes / sizeof(long) + 12_345, large.Length);
+        Assert.DoesNotContain(large, v => v != 0);
+        for (int i = 0; i < large.Length; i += 4099) large[i] = i;
+        for (int i = 0; i < large.Length; i += 4099) Assert.Equal(i, large[i]);
+        var small = HugePageArray.Allocate<long>(100);
+        Assert.Equal(100, small.Length);
+        Assert.DoesNotContain(small, v => v != 0);
+    }
+
+    [Fact]
+    public void AnIdMapReservedForMillionsOfIdsFindsEveryOne()
+    {
+        // 3M ids: the slot table (64 MiB) lies on huge pages where the kernel allows it.
+        var map = new LongIndexMap();
+        map.Reserve(3_000_000);
+        for (int i = 0; i < 3_000_000; i++) Assert.True(map.TryAdd(1_200_000_000_000_000_000L + 7L * i, i, out _));
+        Assert.False(map.TryAdd(1_200_000_000_000_000_000L + 7L * 123, 0, out int existing));
+        Assert.Equal(123, existing);
+        for (int i = 0; i < 3_000_000; i += 997) Assert.Equal(i, map.Get(1_200_000_000_000_000_000L + 7L * i));
+        Assert.Equal(-1, map.Get(1_200_000_000_000_000_001L));
+    }
+
+    [Fact]
     public void TextsOfEveryLengthAndNullsComeBackUnchanged()
     {
         var column = new Utf8TextColumn();

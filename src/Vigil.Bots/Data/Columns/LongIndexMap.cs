@@ -7,6 +7,7 @@ namespace Vigil.Bots.Data.Columns;
 /// A map from non-negative <see cref="long"/> keys to <see cref="int"/> rows: open addressing with linear probing, each
 /// slot holding its key and row together, so that a lookup or insert in a table of millions of ids touches one cache
 /// line (a <see cref="Dictionary{TKey, TValue}"/> touches a bucket array and an entry array). At most three quarters full.
+/// A large table lies on huge pages (<see cref="HugePageArray"/>): its accesses are random by design.
 /// </summary>
 internal sealed class LongIndexMap
 {
@@ -90,7 +91,7 @@ internal sealed class LongIndexMap
     private void Rehash(int size)
     {
         var old = _slots;
-        _slots = new Slot[size];
+        _slots = HugePageArray.Allocate<Slot>(size);
         _shift = 64 - BitOperations.Log2((uint)size);
         int mask = _slots.Length - 1;
         foreach (var slot in old)

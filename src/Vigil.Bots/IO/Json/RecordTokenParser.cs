@@ -68,7 +68,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 if (depth == 0) { NotAnArray(ref reader, bufferOffset); return; }
                 if (!_inRecord) return;
                 if (depth == 2) CheckContainer(ref reader, bufferOffset);
-                else if (_keys[2] == JsonField.Entities) CountEntity(depth);
+                else if (_keys[2] == JsonField.Entities) { if (CountEntity(depth)) reader.TrySkip(); }
                 else if (depth == 3 && _keys[2] == JsonField.ReferencedTweets) _record.BeginReference();
                 return;
             case JsonTokenType.EndObject:
@@ -80,7 +80,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 if (depth == 1) { NotAnObject(ref reader, bufferOffset); return; }
                 if (!_inRecord) return;
                 if (depth == 2) CheckContainer(ref reader, bufferOffset);
-                else if (_keys[2] == JsonField.Entities) CountEntity(depth);
+                else if (_keys[2] == JsonField.Entities) { if (CountEntity(depth)) reader.TrySkip(); }
                 else if (depth == 3 && _keys[2] == JsonField.ReferencedTweets) NotAReference(ref reader, bufferOffset);
                 return;
             case JsonTokenType.EndArray:
@@ -119,16 +119,18 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     }
 
     // Tweets: entities.{hashtags,mentions,urls}[] items sit at depth 4. Users: entities.{url,description}.{urls,…}[] at depth 5.
-    // Called for every value at those depths; the keys above tell the two shapes apart.
-    private void CountEntity(int depth)
+    // Called for every value at those depths; the keys above tell the two shapes apart. True when the value was counted
+    // as an item: only its number is kept, so a caller at an item's start may skip what is inside it (nothing below an
+    // item is ever counted: the keys that select a count sit above it).
+    private bool CountEntity(int depth)
     {
         if (depth == 4)
         {
             switch (_keys[3])
             {
-                case JsonField.Hashtags: _record.TweetHashtags++; break;
-                case JsonField.Mentions: _record.TweetMentions++; break;
-                case JsonField.Urls: _record.TweetUrls++; break;
+                case JsonField.Hashtags: _record.TweetHashtags++; return true;
+                case JsonField.Mentions: _record.TweetMentions++; return true;
+                case JsonField.Urls: _record.TweetUrls++; return true;
             }
         }
         else if (depth == 5)
@@ -142,15 +144,24 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 (JsonField.Description, JsonField.Cashtags) => 4,
                 _ => -1,
             };
-            if (slot >= 0) _record.UserEntities[slot]++;
+            if (slot >= 0) { _record.UserEntities[slot]++; return true; }
         }
+        return false;
     }
 
     private void CheckContainer(ref Utf8JsonReader reader, long bufferOffset)
     {
         var field = _keys[2];
         var kind = JsonFields.TopLevelKind(field);
-        if (kind == JsonFieldKind.Ignored) return;
+        if (kind == JsonFieldKind.Ignored)
+        {
+            // A field no table keeps (context_annotations, geo, attachments, withheld in the real tweets): pass over it
+            // in one call instead of visiting each token. TrySkip reads the same bytes with the same checks, so broken
+            // JSON inside still fails at the same byte; when the value runs past the buffer it does nothing and the
+            // tokens come one by one as before, all ignored.
+            reader.TrySkip();
+            return;
+        }
         bool isObject = reader.TokenType == JsonTokenType.StartObject;
         // referenced_tweets is an array of objects; public_metrics and entities are objects.
         if (kind == JsonFieldKind.Container && isObject == (field != JsonField.ReferencedTweets)) return;
