@@ -6,8 +6,9 @@ namespace Vigil.Bots.Data.Columns;
 /// <summary>
 /// Allocates large arrays that are read and written at random places (the id maps of millions of tweets) so that Linux
 /// backs them with 2 MiB pages. A lookup in a 256 MiB table with 4 KiB pages misses the TLB almost every time and pays a
-/// page-table walk on top of the cache miss; with 2 MiB pages the whole table fits the TLB. On the 1M-user set this made
-/// the sequential read 9–30% faster per CPU second (docs/bots-data.md). The array is pinned (it lives on the pinned
+/// page-table walk on top of the cache miss; with 2 MiB pages the whole table fits the TLB. On the 1M-user set, under load, it
+/// made the sequential read about 10% faster per CPU second, within run-to-run noise, and idle reads showed no wall-time
+/// gain (docs/BENCHMARKS.md). The array is pinned (it lives on the pinned
 /// object heap and never moves), because the advice belongs to the address range, not to the object.
 /// </summary>
 internal static class HugePageArray

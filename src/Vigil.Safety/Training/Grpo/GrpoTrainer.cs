@@ -32,8 +32,8 @@ public sealed class GrpoTrainer : IDisposable
     private readonly IReadOnlyList<GrpoPrompt> _prompts;
     private readonly int _paddingId;
     private readonly DataOrder _order;
-    private readonly IReadOnlyList<SftExample>? _replay;
-    private readonly DataOrder? _replayOrder;
+    /// <summary>The replay examples and their own order (a seed of its own, so they do not move in step with the prompts).</summary>
+    private readonly (IReadOnlyList<SftExample> Examples, DataOrder Order)? _replay;
     private readonly ParameterUpdater _updater;
 
     public GrpoOptions Options { get; }
@@ -65,12 +65,8 @@ public sealed class GrpoTrainer : IDisposable
         if (options.ReplayCoefficient > 0)
         {
             if (replay is null || replay.Count == 0) throw new ArgumentException("A replay coefficient above 0 needs replay examples.", nameof(replay));
-            for (int i = 0; i < replay.Count; i++)
-                if (replay[i].PromptIds.Length == 0 || replay[i].ResponseIds.Length == 0)
-                    throw new ArgumentException($"Replay example {i} has an empty {(replay[i].PromptIds.Length == 0 ? "prompt" : "response")}.", nameof(replay));
-            _replay = replay;
-            // A seed of its own, so the replay stream does not move in step with the prompt order.
-            _replayOrder = new DataOrder(replay.Count, options.Seed ^ 0x5EED);
+            SftExample.EnsureNonEmpty(replay, "Replay example", nameof(replay));
+            _replay = (replay, new DataOrder(replay.Count, options.Seed ^ 0x5EED));
         }
         _reference = options.KlCoefficient > 0 ? reference : null;
         if (_reference is not null)
@@ -247,8 +243,8 @@ public sealed class GrpoTrainer : IDisposable
 
     private (CompletionBatch Batch, int Tokens)? ReplayBatch()
     {
-        if (_replay is null || _replayOrder is null) return null;
-        var examples = _replayOrder.Batch(Step, Options.ReplayExamplesPerStep).Select(i => _replay[i]).ToArray();
+        if (_replay is not { } replay) return null;
+        var examples = replay.Order.Batch(Step, Options.ReplayExamplesPerStep).Select(i => replay.Examples[i]).ToArray();
         var batch = CompletionBatch.Build(examples.Select(e => e.PromptIds).ToArray(), examples.Select(e => e.ResponseIds).ToArray(), _paddingId);
         return (batch, examples.Sum(e => e.ResponseIds.Length));
     }

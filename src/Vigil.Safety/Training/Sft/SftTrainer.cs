@@ -34,9 +34,7 @@ public sealed class SftTrainer : IDisposable
         _data = data ?? throw new ArgumentNullException(nameof(data));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
-        for (int i = 0; i < data.Count; i++)
-            if (data[i].PromptIds.Length == 0 || data[i].ResponseIds.Length == 0)
-                throw new ArgumentException($"SFT example {i} has an empty {(data[i].PromptIds.Length == 0 ? "prompt" : "response")}.", nameof(data));
+        SftExample.EnsureNonEmpty(data, "SFT example", nameof(data));
         _paddingId = paddingId;
         _order = new DataOrder(data.Count, options.Seed);
         _updater = new ParameterUpdater(model.Module, options.Optimizer, options.TotalSteps);
