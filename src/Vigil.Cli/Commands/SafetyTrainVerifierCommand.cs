@@ -48,12 +48,17 @@ public static class SafetyTrainVerifierCommand
                         + "; with --select a comma-separated list of sets to compare.",
             DefaultValueFactory = _ => SafetyFeatureSet.Base.Name,
         };
+        var members = new Option<string>("--members")
+        {
+            Description = "Heads in a seed ensemble whose probabilities are averaged (seeds --seed, --seed+1, ...); with --select a comma-separated list of sizes to compare, e.g. 1,5.",
+            DefaultValueFactory = _ => new SafetyHeadTrainingOptions().Members.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var noVariations = new Option<bool>("--no-variations") { Description = "With --select: compare only the given head settings (per feature set), not their one-at-a-time variations." };
         var cvOnly = new Option<bool>("--cv-only") { Description = "With --select: print the cross-validation table and stop (no final training, no held-out test, no weights written)." };
         var json = new Option<bool>("--json") { Description = "Write the training report as one JSON object on stdout." };
         var cmd = new Command("train-verifier", "Train the learned safety verifier (sentence encoder + MLP head over six labels) on the annotated completions.")
         {
-            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, weightDecay, dropout, unsafeThreshold, refusalThreshold, select, features, noVariations, cvOnly, json,
+            output, holdout, data, encoder, cache, epochs, hidden, seed, responseChars, noClassWeights, weightDecay, dropout, unsafeThreshold, refusalThreshold, select, features, members, noVariations, cvOnly, json,
         };
         cmd.SetAction(parse =>
         {
@@ -83,7 +88,12 @@ public static class SafetyTrainVerifierCommand
                 bool selecting = parse.GetValue(select);
                 if (!selecting && featureSets.Length > 1) throw new ArgumentException("Several --features sets need --select to choose among them.");
                 if (!selecting && (parse.GetValue(cvOnly) || parse.GetValue(noVariations))) throw new ArgumentException("--cv-only and --no-variations need --select.");
-                options = options with { Features = featureSets[0] };
+                var sizes = parse.GetValue(members)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(m => int.TryParse(m, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k) && k >= 1
+                        ? k : throw new ArgumentException($"--members: '{m}' is not a whole number of heads ≥ 1.")).Distinct().ToArray();
+                if (sizes.Length == 0) throw new ArgumentException("--members names no ensemble size.");
+                if (!selecting && sizes.Length > 1) throw new ArgumentException("Several --members sizes need --select to choose among them.");
+                options = options with { Features = featureSets[0], Head = options.Head with { Members = sizes[0] } };
                 Action<string> log = message => Terminal.Info(Markup.Escape(message));
                 SafetyVerifierTraining.Result result;
                 SafetySelectionDocument? selection = null;
@@ -91,7 +101,7 @@ public static class SafetyTrainVerifierCommand
                 {
                     if (!options.Decision.IsMostProbable)
                         throw new ArgumentException("--select chooses the decision rule itself; leave out --unsafe-threshold and --refusal-threshold.");
-                    var candidates = SafetyHeadCandidate.Across(featureSets, options.Head, variations: !parse.GetValue(noVariations));
+                    var candidates = SafetyHeadCandidate.Across(featureSets, options.Head, variations: !parse.GetValue(noVariations), sizes);
                     if (parse.GetValue(cvOnly))
                     {
                         var cv = SafetyVerifierSelection.CrossValidateTraining(options, candidates, log: log, progress: SafetyEvalCommand.ProgressPrinter());

@@ -73,6 +73,59 @@ public sealed class SafetyHeadTests : IDisposable
     }
 
     [Fact]
+    public void An_ensemble_averages_members_trained_on_consecutive_seeds()
+    {
+        var (x, y) = Clusters(1);
+        var options = new SafetyHeadTrainingOptions { Hidden = 16, Epochs = 60, BatchSize = 16, LearningRate = 1e-2, Seed = 5, Members = 3 };
+        var ensemble = SafetyHeadTrainer.TrainEnsemble(x, y, 5, options);
+        Assert.Equal(3, ensemble.Members.Count);
+        for (int k = 0; k < 3; k++) Assert.Equal(TrainOnClusters(5 + k).W1, ensemble.Members[k].W1);
+
+        var (test, labels) = Clusters(2);
+        var members = ensemble.Members.Select(m => m.Predict(test, labels.Length)).ToArray();
+        var mean = ensemble.Predict(test, labels.Length);
+        for (int i = 0; i < mean.Length; i++) Assert.Equal(members.Average(p => p[i]), mean[i], 12);
+        // The members differ, so the average is not any one of them.
+        Assert.NotEqual(members[0], mean);
+        // One member is exactly the single head.
+        Assert.Equal(TrainOnClusters(5).W1, Assert.Single(SafetyHeadTrainer.TrainEnsemble(x, y, 5, options with { Members = 1 }).Members).W1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SafetyHeadTrainer.TrainEnsemble(x, y, 5, options with { Members = 0 }));
+        Assert.Throws<ArgumentException>(() => new SafetyHeadEnsemble(Array.Empty<SafetyHead>()));
+    }
+
+    [Fact]
+    public void An_ensemble_model_round_trips_and_a_damaged_member_is_named()
+    {
+        int dim = 4, width = SafetyPairFeatures.Width(dim);
+        var random = new Random(3);
+        float[] R(int length) => Enumerable.Range(0, length).Select(_ => (float)random.NextDouble()).ToArray();
+        SafetyHead Head(int hidden) => new(width, hidden, R(width), Enumerable.Repeat(1f, width).ToArray(), R(hidden * width), R(hidden), R(SafetyLabels.Count * hidden), R(SafetyLabels.Count));
+        var heads = new[] { Head(3), Head(3), Head(3) };
+        var model = new SafetyVerifierModel(new SafetyHeadEnsemble(heads), "hashed", "hashed-test", dim, 256, new SafetyVerifierProvenance { Members = 3 });
+        var path = Path.Combine(_dir, "ensemble.json");
+        model.Save(path);
+        var back = SafetyVerifierModel.Load(path);
+        Assert.Equal(3, back.Head.Members.Count);
+        for (int k = 0; k < 3; k++) Assert.Equal(heads[k].W2, back.Head.Members[k].W2);
+        Assert.Equal(3, back.Provenance.Members);
+        var x = R(2 * width);
+        Assert.Equal(model.Head.Predict(x, 2), back.Head.Predict(x, 2));
+
+        // A single-head model is written without the entry, as before ensembles existed.
+        var single = Path.Combine(_dir, "single.json");
+        (model with { Head = heads[0] }).Save(single);
+        Assert.DoesNotContain("more_members", File.ReadAllText(single));
+
+        var text = File.ReadAllText(path);
+        int w1 = text.IndexOf("\"w1\"", text.IndexOf("\"more_members\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        int start = text.IndexOf('"', w1 + 5) + 1;
+        File.WriteAllText(path, text[..start] + "AAAA" + text[text.IndexOf('"', start)..]);
+        var e = Assert.Throws<InvalidDataException>(() => SafetyVerifierModel.Load(path));
+        Assert.Contains("more_members[0]", e.Message);
+        Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
     public void Model_file_round_trips_and_bad_files_are_refused()
     {
         int dim = 4, width = SafetyPairFeatures.Width(dim);
@@ -83,8 +136,8 @@ public sealed class SafetyHeadTests : IDisposable
         var path = Path.Combine(_dir, "m.json");
         model.Save(path);
         var back = SafetyVerifierModel.Load(path);
-        Assert.Equal(head.W1, back.Head.W1);
-        Assert.Equal(head.B2, back.Head.B2);
+        Assert.Equal(head.W1, Assert.Single(back.Head.Members).W1);
+        Assert.Equal(head.B2, back.Head.Members[0].B2);
         Assert.Equal(("hashed", "hashed-test", 4, 256, 7), (back.Encoder, back.EncoderName, back.Dimension, back.ResponseChars, back.Provenance.TrainItems));
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"unsafe\"", "\"harmful\""));

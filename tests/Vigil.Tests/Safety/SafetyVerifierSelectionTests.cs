@@ -98,6 +98,21 @@ public sealed class SafetyVerifierSelectionTests : IDisposable
     }
 
     [Fact]
+    public void Ensemble_sizes_multiply_the_candidates_and_name_them()
+    {
+        var baseline = new SafetyHeadTrainingOptions { Hidden = 32 };
+        var candidates = SafetyHeadCandidate.Across([SafetyFeatureSet.Cues, SafetyFeatureSet.CuesOpening], baseline, variations: false, members: [1, 5]);
+        Assert.Equal(new[] { "cues: baseline", "cues: baseline ×5", "cues+opening: baseline", "cues+opening: baseline ×5" }, candidates.Select(c => c.Name));
+        Assert.Equal(new[] { 1, 5, 1, 5 }, candidates.Select(c => c.Head.Members));
+        Assert.All(candidates, c => Assert.Equal(32, c.Head.Hidden));
+        Assert.Contains("5-head seed ensemble", candidates[1].Describe());
+        Assert.DoesNotContain("ensemble", candidates[0].Describe());
+        Assert.Throws<ArgumentException>(() => SafetyHeadCandidate.Across([SafetyFeatureSet.Cues], baseline, variations: false, members: [0]));
+        // Without sizes, the baseline's own ensemble size.
+        Assert.All(SafetyHeadCandidate.Across([SafetyFeatureSet.Cues], baseline with { Members = 3 }, variations: true), c => Assert.Equal(3, c.Head.Members));
+    }
+
+    [Fact]
     public void A_decision_rule_survives_saving_and_old_files_read_as_most_probable()
     {
         var shipped = SafetyVerifierModel.LoadDefault();

@@ -7,18 +7,23 @@ public sealed record SafetyHeadCandidate(string Name, SafetyHeadTrainingOptions 
 
     /// <summary>
     /// For each feature set, <paramref name="baseline"/> (named by the set) and — with <paramref name="variations"/> —
-    /// its <see cref="AroundBaseline"/> variations, named "set: variation".
+    /// its <see cref="AroundBaseline"/> variations, named "set: variation"; each of those once per ensemble size in
+    /// <paramref name="members"/> (default: the baseline's), named with a "×k" suffix for k &gt; 1.
     /// </summary>
-    public static IReadOnlyList<SafetyHeadCandidate> Across(IReadOnlyList<SafetyFeatureSet> sets, SafetyHeadTrainingOptions baseline, bool variations)
+    public static IReadOnlyList<SafetyHeadCandidate> Across(IReadOnlyList<SafetyFeatureSet> sets, SafetyHeadTrainingOptions baseline, bool variations,
+        IReadOnlyList<int>? members = null)
     {
         ArgumentNullException.ThrowIfNull(sets);
         if (sets.Count == 0) throw new ArgumentException("Give at least one feature set.", nameof(sets));
+        members ??= [baseline.Members];
+        if (members.Count == 0 || members.Any(m => m < 1)) throw new ArgumentException($"Ensemble sizes must be at least 1, got [{string.Join(", ", members)}].", nameof(members));
         var heads = variations ? AroundBaseline(baseline) : new[] { new SafetyHeadCandidate("baseline", baseline) };
-        return sets.Distinct().SelectMany(set => heads.Select(h => h with
+        return sets.Distinct().SelectMany(set => heads.SelectMany(h => members.Distinct().Select(m => h with
         {
-            Name = set == SafetyFeatureSet.Base ? h.Name : $"{set.Name}: {h.Name}",
+            Name = (set == SafetyFeatureSet.Base ? h.Name : $"{set.Name}: {h.Name}") + (m > 1 ? $" ×{m}" : ""),
+            Head = h.Head with { Members = m },
             Features = set,
-        })).ToArray();
+        }))).ToArray();
     }
 
     /// <summary>
@@ -44,5 +49,6 @@ public sealed record SafetyHeadCandidate(string Name, SafetyHeadTrainingOptions 
     }
 
     public string Describe() =>
-        $"features {Features.Name}, hidden {Head.Hidden}, epochs {Head.Epochs}, weight decay {Head.WeightDecay:G3}, dropout {Head.Dropout:G3}, class weights {(Head.ClassWeights ? "1/√freq" : "none")}";
+        $"features {Features.Name}, hidden {Head.Hidden}, epochs {Head.Epochs}, weight decay {Head.WeightDecay:G3}, dropout {Head.Dropout:G3}, class weights {(Head.ClassWeights ? "1/√freq" : "none")}"
+        + (Head.Members > 1 ? $", {Head.Members}-head seed ensemble" : "");
 }

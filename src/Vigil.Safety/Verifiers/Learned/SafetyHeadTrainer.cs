@@ -11,6 +11,18 @@ namespace Vigil.Safety.Verifiers.Learned;
 /// </summary>
 public static class SafetyHeadTrainer
 {
+    /// <summary>
+    /// <see cref="SafetyHeadTrainingOptions.Members"/> heads, member k trained by <see cref="Train"/> with seed
+    /// Seed + k; one member is exactly the head <see cref="Train"/> gives.
+    /// </summary>
+    public static SafetyHeadEnsemble TrainEnsemble(float[] features, int[] labels, int width, SafetyHeadTrainingOptions? options = null)
+    {
+        options ??= new SafetyHeadTrainingOptions();
+        options.Validate();
+        return new SafetyHeadEnsemble(Enumerable.Range(0, options.Members)
+            .Select(k => Train(features, labels, width, options with { Seed = options.Seed + k })).ToArray());
+    }
+
     public static SafetyHead Train(float[] features, int[] labels, int width, SafetyHeadTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(features);

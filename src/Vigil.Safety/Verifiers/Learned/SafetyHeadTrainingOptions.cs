@@ -12,6 +12,8 @@ public sealed record SafetyHeadTrainingOptions
     public int Seed { get; init; }
     /// <summary>Weight each class's loss by 1/√frequency so rare classes are not drowned; false trains on the plain mean loss.</summary>
     public bool ClassWeights { get; init; } = true;
+    /// <summary>Heads trained with seeds Seed, Seed + 1, …, whose probabilities are averaged (<see cref="SafetyHeadEnsemble"/>).</summary>
+    public int Members { get; init; } = 1;
 
     internal void Validate()
     {
@@ -20,6 +22,7 @@ public sealed record SafetyHeadTrainingOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"Batch size must be at least 1, got {BatchSize}.");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), $"Learning rate must be positive, got {LearningRate}.");
         if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), $"Weight decay must be non-negative, got {WeightDecay}.");
+        if (Members < 1) throw new ArgumentOutOfRangeException(nameof(Members), $"An ensemble needs at least one member, got {Members}.");
         if (!(Dropout >= 0 && Dropout < 1)) throw new ArgumentOutOfRangeException(nameof(Dropout), $"Dropout must lie in [0, 1), got {Dropout}.");
     }
 }

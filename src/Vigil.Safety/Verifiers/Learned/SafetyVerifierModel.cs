@@ -6,11 +6,13 @@ using Vigil.Safety.Labels;
 namespace Vigil.Safety.Verifiers.Learned;
 
 /// <summary>
-/// A trained learned-verifier head together with what it was trained on: the encoder (short name for
+/// A trained learned-verifier head (or seed ensemble of heads) together with what it was trained on: the encoder (short name for
 /// <c>TextEncoders.Create</c> and the exact model name it must report), the response-head length, and provenance.
-/// Stored as JSON with base64 little-endian float32 arrays. The default model is embedded in this assembly.
+/// Stored as JSON with base64 little-endian float32 arrays: the first head's arrays at the top level (as single-head
+/// files have always been written) and any further ensemble members under <c>more_members</c>. The default model is
+/// embedded in this assembly.
 /// </summary>
-public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string EncoderName, int Dimension, int ResponseChars, SafetyVerifierProvenance Provenance)
+public sealed record SafetyVerifierModel(SafetyHeadEnsemble Head, string Encoder, string EncoderName, int Dimension, int ResponseChars, SafetyVerifierProvenance Provenance)
 {
     public const string Format = "vigil-safety-verifier-v1";
 
@@ -38,10 +40,12 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
 
     public void Save(string path)
     {
+        var first = Head.Members[0];
         var dto = new Dto(Format, Encoder, EncoderName, Dimension, ResponseChars, SafetyLabels.All.Select(SafetyLabels.Name).ToArray(),
-            Head.InputWidth, Head.Hidden, Pack(Head.Mean), Pack(Head.Std), Pack(Head.W1), Pack(Head.B1), Pack(Head.W2), Pack(Head.B2), Provenance,
+            first.InputWidth, first.Hidden, Pack(first.Mean), Pack(first.Std), Pack(first.W1), Pack(first.B1), Pack(first.W2), Pack(first.B2), Provenance,
             Decision.IsMostProbable ? null : new DecisionDto(Decision.UnsafeThreshold, Decision.RefusalThreshold),
-            Features == SafetyFeatureSet.Base ? null : Features.Name);
+            Features == SafetyFeatureSet.Base ? null : Features.Name,
+            Head.Members.Count == 1 ? null : Head.Members.Skip(1).Select(m => new MemberDto(m.Hidden, Pack(m.Mean), Pack(m.Std), Pack(m.W1), Pack(m.B1), Pack(m.W2), Pack(m.B2))).ToArray());
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
@@ -63,7 +67,14 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
             throw new InvalidDataException($"{source}: input width {dto.InputWidth} does not match {features.Width(dto.Dimension)} features ('{features.Name}' set) of a {dto.Dimension}-d encoder.");
         try
         {
-            var head = new SafetyHead(dto.InputWidth, dto.Hidden, Unpack(dto.Mean), Unpack(dto.Std), Unpack(dto.W1), Unpack(dto.B1), Unpack(dto.W2), Unpack(dto.B2));
+            var heads = new List<SafetyHead> { new(dto.InputWidth, dto.Hidden, Unpack(dto.Mean), Unpack(dto.Std), Unpack(dto.W1), Unpack(dto.B1), Unpack(dto.W2), Unpack(dto.B2)) };
+            for (int k = 0; k < (dto.MoreMembers?.Length ?? 0); k++)
+            {
+                var m = dto.MoreMembers![k] ?? throw new FormatException($"more_members[{k}] is null.");
+                try { heads.Add(new SafetyHead(dto.InputWidth, m.Hidden, Unpack(m.Mean), Unpack(m.Std), Unpack(m.W1), Unpack(m.B1), Unpack(m.W2), Unpack(m.B2))); }
+                catch (Exception e) when (e is ArgumentException or FormatException) { throw new FormatException($"more_members[{k}]: {e.Message}", e); }
+            }
+            var head = new SafetyHeadEnsemble(heads);
             var decision = dto.Decision is { } d ? new SafetyDecisionRule(d.UnsafeThreshold, d.RefusalThreshold) : SafetyDecisionRule.MostProbable;
             decision.Validate();
             return new SafetyVerifierModel(head, dto.Encoder, dto.EncoderName, dto.Dimension, dto.ResponseChars, dto.Provenance ?? new SafetyVerifierProvenance())
@@ -96,7 +107,10 @@ public sealed record SafetyVerifierModel(SafetyHead Head, string Encoder, string
     private sealed record Dto(string Format, string Encoder, string EncoderName, int Dimension, int ResponseChars, string[] Labels,
         int InputWidth, int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2, SafetyVerifierProvenance? Provenance,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecisionDto? Decision = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Features = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Features = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MemberDto?[]? MoreMembers = null);
+
+    private sealed record MemberDto(int Hidden, string Mean, string Std, string W1, string B1, string W2, string B2);
 
     private sealed record DecisionDto(double? UnsafeThreshold, double? RefusalThreshold);
 }
@@ -112,5 +126,7 @@ public sealed record SafetyVerifierProvenance
     public double? WeightDecay { get; init; }
     public double? Dropout { get; init; }
     public bool? ClassWeights { get; init; }
+    /// <summary>Heads in the seed ensemble (null in files written before ensembles existed: one).</summary>
+    public int? Members { get; init; }
     public string Command { get; init; } = "";
 }

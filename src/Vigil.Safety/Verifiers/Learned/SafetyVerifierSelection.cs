@@ -116,7 +116,7 @@ public static class SafetyVerifierSelection
             {
                 var trainRows = Enumerable.Range(0, items.Count).Where(i => fold[i] != f).ToArray();
                 var testRows = Enumerable.Range(0, items.Count).Where(i => fold[i] == f).ToArray();
-                var head = SafetyHeadTrainer.Train(Rows(features, width, trainRows), trainRows.Select(i => targets[i]).ToArray(), width, candidate.Head);
+                var head = SafetyHeadTrainer.TrainEnsemble(Rows(features, width, trainRows), trainRows.Select(i => targets[i]).ToArray(), width, candidate.Head);
                 var predicted = head.Predict(Rows(features, width, testRows), testRows.Length);
                 for (int k = 0; k < testRows.Length; k++)
                 {

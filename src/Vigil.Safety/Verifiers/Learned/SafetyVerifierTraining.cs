@@ -36,14 +36,14 @@ public static class SafetyVerifierTraining
         double encodeSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         int width = options.Features.Width(encoder.Dimension);
-        var head = SafetyHeadTrainer.Train(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
+        var head = SafetyHeadTrainer.TrainEnsemble(features, train.Select(e => (int)e.AnnotatedTarget).ToArray(), width, options.Head);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         var model = new SafetyVerifierModel(head, options.Encoder.Trim().ToLowerInvariant(), encoder.Name, encoder.Dimension, options.ResponseChars,
             new SafetyVerifierProvenance
             {
                 HeldOutModels = options.HeldOutModels.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(), TrainItems = train.Count,
                 Epochs = options.Head.Epochs, Seed = options.Head.Seed, WeightDecay = options.Head.WeightDecay, Dropout = options.Head.Dropout,
-                ClassWeights = options.Head.ClassWeights, Command = options.Command,
+                ClassWeights = options.Head.ClassWeights, Members = options.Head.Members, Command = options.Command,
             }) { Decision = options.Decision, Features = options.Features };
         var trainLabels = train.GroupBy(e => SafetyLabels.Name(e.Target)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
