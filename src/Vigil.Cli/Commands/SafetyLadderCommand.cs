@@ -99,7 +99,7 @@ public static class SafetyLadderCommand
     /// <summary>The verifiers that need nothing but the text (judge verifiers need a chat client and are not offered here).</summary>
     private static IEnumerable<IVerifier> RuleVerifiers() => new IVerifier[]
     {
-        new ThinkFormatVerifier(), new BoxedAnswerVerifier(), new InstructionFollowingVerifier(), new NormalResponseGrader(),
+        new ThinkFormatVerifier(), new BoxedAnswerVerifier(), new ArithmeticStepVerifier(), new InstructionFollowingVerifier(), new NormalResponseGrader(),
         new SubstringRefusalVerifier(), new ReferenceMatchVerifier(),
     };
 

@@ -46,6 +46,17 @@ public sealed partial class ThinkFormatVerifier : SyncVerifier
         return close < 0 ? response : response[(close + "</think>".Length)..];
     }
 
+    /// <summary>The reasoning inside the first <c>&lt;think&gt;</c> block (to its close or the end), or the whole response when there is none.</summary>
+    public static string ReasoningPart(string response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        int open = response.IndexOf("<think>", StringComparison.Ordinal);
+        if (open < 0) return response;
+        int start = open + "<think>".Length;
+        int close = response.IndexOf("</think>", start, StringComparison.Ordinal);
+        return close < 0 ? response[start..] : response[start..close];
+    }
+
     [GeneratedRegex(@"</?think>", RegexOptions.CultureInvariant)]
     private static partial Regex ThinkTag();
 }
