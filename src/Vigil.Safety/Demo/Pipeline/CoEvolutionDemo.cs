@@ -82,7 +82,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         Timed("rl-m3", () => Reinforce("m3-rl", model, reference, generator, rewards, prompts, replay, options.MultiObjectiveSteps, null, 0, evaluator, curveSets, curveArithmetic));
         if (options.EfficiencySteps > 0)
             Timed("rl-efficient", () => Reinforce("safe-efficient", model, reference, generator, rewards, prompts, replay, options.EfficiencySteps,
-                new LengthEfficiencyReward(options.LengthRewardWeight), options.MultiObjectiveSteps, evaluator, curveSets, curveArithmetic));
+                new LengthEfficiencyReward(options.LengthRewardWeight, options.LengthRewardGate), options.MultiObjectiveSteps, evaluator, curveSets, curveArithmetic));
         var rlPath = DemoPaths.RlPolicy(outputDirectory);
         Save(model, tokenizer, rlPath);
 

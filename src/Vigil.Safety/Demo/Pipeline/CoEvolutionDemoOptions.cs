@@ -30,6 +30,11 @@ public sealed record CoEvolutionDemoOptions
     /// <summary>Safe-and-efficient RL steps (shorter reasoning rewarded among safe/correct answers).</summary>
     public int EfficiencySteps { get; init; } = 20;
     public double LengthRewardWeight { get; init; } = 0.2;
+    /// <summary>
+    /// How sure the verifiers must be (mean principle score) before brevity pays: the safety verifier's score is a
+    /// probability, so at 0.5 a short, borderline answer out-earns a longer, clearly safe one.
+    /// </summary>
+    public double LengthRewardGate { get; init; } = 0.8;
     public int PromptsPerStep { get; init; } = 8;
     public int GroupSize { get; init; } = 8;
     public int MaxNewTokens { get; init; } = 96;
@@ -75,6 +80,7 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(ProbePositions, 1, nameof(ProbePositions));
         if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient))
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
+        new Training.Grpo.LengthEfficiencyReward(LengthRewardWeight, LengthRewardGate).Validate("demo length reward");
         Mix.Validate();
     }
 }

@@ -73,4 +73,16 @@ public class CoEvolutionDemoTests
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void A_length_reward_gate_outside_zero_to_one_is_refused(double gate)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { LengthRewardGate = gate }).Validate());
+        Assert.Contains("gate", e.Message);
+        Assert.Contains("demo length reward", e.Message);
+        (Tiny with { LengthRewardGate = 1.0 }).Validate();
+    }
 }
