@@ -87,7 +87,7 @@ internal static class ParallelEntityFiles
                 else if (kind == EntityKind.User) rows.Users.Reserve(rowsExpected);
             },
         };
-        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
+        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink, options.ScanRecords);
         try { streamer.Stream(path, file, parser, problems, cancel); }
         catch (ProblemRecorder.FileStopped) { }
         return new FilePart(path, file, kind, rows, offsets, recorder, started);

@@ -110,7 +110,7 @@ public static class TwiBotReader
         using var timing = new FileTiming(path, options);
         var file = Path.GetFileName(path);
         var sink = new EntityRecordSink(dataset, file, problems);
-        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
+        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink, options.ScanRecords);
         streamer.Stream(path, file, parser, problems);
     }
 

@@ -31,6 +31,13 @@ public sealed record TwiBotReaderOptions
     /// </summary>
     public int Parallelism { get; init; } = 1;
 
+    /// <summary>
+    /// True (the default): entity records of the usual TwiBot-22 shape are read straight from the bytes by a scanner,
+    /// which leaves any other record to the token-by-token parser (so the result, problems and errors are the same).
+    /// False: every record is read token by token with Utf8JsonReader; slower, kept to test and measure the scanner against.
+    /// </summary>
+    public bool ScanRecords { get; init; } = true;
+
     /// <summary>Called after each file is read, with its size and the time it took (throughput benchmarks use it).</summary>
     public Action<TwiBotFileRead>? FileRead { get; init; }
 
