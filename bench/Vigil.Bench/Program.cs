@@ -17,7 +17,7 @@ namespace Vigil.Bench;
 ///   minibatch-1m [epochs]            neighbour-sampled GraphSAGE on a 1M-node / 10M-edge graph: time and peak memory
 ///   twibot-generate DIR [users] [tweets-per-user] [seed]   synthetic TwiBot-22 folder: time and peak memory
 ///   bots-sampled-epoch [users] [tweets-per-user] [seed]   one neighbour-sampled BotRGCN epoch on a generated set
-///   twibot-read DIR [cold] [no-text] [tokens] [threads=N]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
+///   twibot-read DIR [cold] [no-text] [no-scan] [tokens] [threads=N]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
 ///   policy-throughput [shapes]       policy-model training step time and generation tokens/s (default: demo,qwen2.5-0.5b)
 ///   demo-data [problems]             safety demo data: demo BPE training time and lengths, SFT targets' safety score
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
@@ -60,7 +60,8 @@ public static class Program
         }
         if (args.Length >= 2 && args[0] == "twibot-read")
             return TwiBotReadBenchmark.Run(args[1], cold: args.Contains("cold"), tweetText: !args.Contains("no-text"), tokenCeiling: args.Contains("tokens"),
-                parallelism: args.FirstOrDefault(a => a.StartsWith("threads=", StringComparison.Ordinal)) is { } t ? int.Parse(t["threads=".Length..]) : new Vigil.Bots.IO.TwiBotReaderOptions().Parallelism);
+                parallelism: args.FirstOrDefault(a => a.StartsWith("threads=", StringComparison.Ordinal)) is { } t ? int.Parse(t["threads=".Length..]) : new Vigil.Bots.IO.TwiBotReaderOptions().Parallelism,
+                scanRecords: !args.Contains("no-scan"));
         if (args.Length > 0 && args[0] == "policy-throughput")
             return PolicyThroughputBenchmark.Run((args.Length > 1 ? args[1] : "demo,qwen2.5-0.5b").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (args.Length > 0 && args[0] == "demo-data")
@@ -72,7 +73,7 @@ public static class Program
                                 "       Vigil.Bench minibatch-1m [epochs=2]\n" +
                                 "       Vigil.Bench twibot-generate DIR [users=1000000] [tweets-per-user=12] [seed=0]\n" +
                                 "       Vigil.Bench bots-sampled-epoch [users=200000] [tweets-per-user=2] [seed=0]\n" +
-                                "       Vigil.Bench twibot-read DIR [cold] [no-text] [tokens] [threads=N]\n" +
+                                "       Vigil.Bench twibot-read DIR [cold] [no-text] [no-scan] [tokens] [threads=N]\n" +
                                 "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]\n" +
                                 "       Vigil.Bench demo-data [problems=20000]");
         return 1;

@@ -9,7 +9,8 @@ namespace Vigil.Bench.Bots;
 /// <c>tweet_*.json</c> files together, and of the whole folder; the peak resident memory (VmHWM); and the managed heap
 /// still held by the loaded dataset, so the reader's own memory (peak minus kept data) can be told apart.
 /// <c>cold</c> drops the folder's files from the page cache first (only those files); <c>no-text</c> skips tweet texts
-/// as the graph baselines do; <c>tokens</c> adds the Utf8JsonReader ceiling (tweet files tokenised, nothing kept).
+/// as the graph baselines do; <c>no-scan</c> reads every record token by token (<see cref="TwiBotReaderOptions.ScanRecords"/>
+/// off, the reader before the record scanner); <c>tokens</c> adds the Utf8JsonReader ceiling (tweet files tokenised, nothing kept).
 /// </summary>
 public static class TwiBotReadBenchmark
 {
@@ -19,7 +20,7 @@ public static class TwiBotReadBenchmark
     /// </summary>
     public sealed record Group(string Files, long Bytes, double Seconds, double MbPerSecond, double CpuSeconds, double MbPerCpuSecond);
 
-    public sealed record Measurement(string Directory, bool Cold, bool TweetText, int Parallelism, Group EntityJson, Group Users, Group Tweets, Group Total,
+    public sealed record Measurement(string Directory, bool Cold, bool TweetText, int Parallelism, bool ScanRecords, Group EntityJson, Group Users, Group Tweets, Group Total,
         int UserCount, int TweetCount, long EdgeCount, double PeakRssMb, double HeapAfterReadMb, Group? TweetTokensOnly,
         GcActivity? Gc = null, double HugePagesMb = 0);
 
@@ -27,7 +28,8 @@ public static class TwiBotReadBenchmark
     public sealed record GcActivity(int Collections, int Gen2Collections, double PauseSeconds, double AllocatedMb);
 
     /// <param name="parallelism">Threads for the entity files (1: the sequential read).</param>
-    public static int Run(string directory, bool cold, bool tweetText, bool tokenCeiling, int parallelism)
+    /// <param name="scanRecords">Read usual records with the record scanner (the default) or all token by token.</param>
+    public static int Run(string directory, bool cold, bool tweetText, bool tokenCeiling, int parallelism, bool scanRecords)
     {
         if (cold) foreach (var file in TwiBotFiles.DataFiles(directory)) PageCache.Evict(file);
         var reads = new List<(TwiBotFileRead Read, double Cpu)>();
@@ -44,6 +46,7 @@ public static class TwiBotReadBenchmark
         {
             LoadTweetText = tweetText,
             Parallelism = parallelism,
+            ScanRecords = scanRecords,
             FileRead = r =>
             {
                 process.Refresh();
@@ -67,7 +70,7 @@ public static class TwiBotReadBenchmark
         int lastJson = reads.FindLastIndex(r => r.Read.File.EndsWith(".json", StringComparison.Ordinal));
         long jsonBytes = reads.Where(r => r.Read.File.EndsWith(".json", StringComparison.Ordinal)).Sum(r => r.Read.Bytes);
         var (jsonWall, jsonCpu) = doneAt[lastJson];
-        var m = new Measurement(directory, cold, tweetText, parallelism,
+        var m = new Measurement(directory, cold, tweetText, parallelism, scanRecords,
             new Group("user.json, tweet_*.json, list.json, hashtag.json", jsonBytes, jsonWall, jsonBytes / 1e6 / jsonWall, jsonCpu, jsonBytes / 1e6 / jsonCpu),
             Sum("user.json", reads.Where(r => r.Read.File == TwiBotFiles.Users)),
             Sum("tweet_*.json", reads.Where(r => r.Read.File.StartsWith("tweet_", StringComparison.Ordinal))),

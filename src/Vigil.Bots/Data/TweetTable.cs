@@ -124,6 +124,24 @@ public sealed class TweetTable
     }
 
     /// <summary>
+    /// Removes every tweet of a parallel reader's part, keeping the columns' capacity and text chunks, so that the part
+    /// is filled from the next file without allocating (and the kernel zeroing) its memory again.
+    /// </summary>
+    internal void Clear()
+    {
+        Ids.Clear();
+        Text.Clear();
+        Lang.Clear();
+        Source.Clear();
+        foreach (var column in new[] { AuthorColumn, CreatedAtColumn }) column.Clear();
+        foreach (var column in new[] { RetweetColumn, ReplyColumn, LikeColumn, QuoteColumn, HashtagColumn, MentionColumn, UrlColumn }) column.Clear();
+        ReferenceColumn.Clear();
+        ReferenceStartColumn.Clear();
+        ReferenceStartColumn.Add(0);
+        SensitiveColumn.Clear();
+    }
+
+    /// <summary>
     /// Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row
     /// <paramref name="row"/>; <paramref name="langCodes"/> and <paramref name="sourceCodes"/> carry the category codes
     /// of <paramref name="from"/> over to this table (see <see cref="CategoryColumn.AddFrom"/>).

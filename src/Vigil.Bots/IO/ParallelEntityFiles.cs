@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Vigil.Bots.Data;
 using Vigil.Bots.Data.Columns;
@@ -13,7 +14,8 @@ namespace Vigil.Bots.IO;
 /// the parts keep every record, repeats included, and the merge finds repeats with the dataset's id index; each part's
 /// problems are replayed to the one problem sink at the same place among the records (<see cref="ProblemRecorder"/>),
 /// so the report and the first error under stop-at-first-error are the same too. At most one part more than there
-/// are threads is held at a time, so the extra memory is that of a few files' rows, not of the whole set.
+/// are threads is held at a time, so the extra memory is that of a few files' rows, not of the whole set; a tweet part,
+/// once merged, is cleared and filled from the next tweet file, so its memory is allocated once, not once per file.
 /// </summary>
 internal static class ParallelEntityFiles
 {
@@ -28,6 +30,7 @@ internal static class ParallelEntityFiles
         for (int i = 0; i < parts.Length; i++) parts[i] = new TaskCompletionSource<FilePart>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var slots = new SemaphoreSlim(threads + 1);
         using var cancel = new CancellationTokenSource();
+        var spareTweetParts = new ConcurrentQueue<BotDataset>();
         int next = -1;
 
         void Work()
@@ -39,7 +42,7 @@ internal static class ParallelEntityFiles
                 catch (OperationCanceledException) { return; }
                 int k = Interlocked.Increment(ref next);
                 if (k >= files.Count) { slots.Release(); return; }
-                try { parts[k]!.SetResult(ReadPart(streamer, files[k].Path, files[k].Kind, dataset.Name, options, cancel.Token)); }
+                try { parts[k]!.SetResult(ReadPart(streamer, files[k].Path, files[k].Kind, dataset.Name, options, spareTweetParts, cancel.Token)); }
                 catch (Exception e) { parts[k]!.SetException(e); }
             }
         }
@@ -54,6 +57,7 @@ internal static class ParallelEntityFiles
                 parts[k] = null;
                 beforeMerge(k);
                 Merge(part, dataset, problems);
+                if (part.Kind == EntityKind.Tweet) spareTweetParts.Enqueue(part.Rows);
                 options.FileRead?.Invoke(new TwiBotFileRead(part.File, new FileInfo(part.Path).Length, Stopwatch.GetElapsedTime(part.Started)));
                 slots.Release();
             }
@@ -67,11 +71,14 @@ internal static class ParallelEntityFiles
         Task.WaitAll(workers);
     }
 
-    private static FilePart ReadPart(JsonFileStreamer streamer, string path, EntityKind kind, string name, TwiBotReaderOptions options, CancellationToken cancel)
+    private static FilePart ReadPart(JsonFileStreamer streamer, string path, EntityKind kind, string name, TwiBotReaderOptions options,
+        ConcurrentQueue<BotDataset> spareTweetParts, CancellationToken cancel)
     {
         long started = Stopwatch.GetTimestamp();
         var file = System.IO.Path.GetFileName(path);
-        var rows = new BotDataset(name, DatasetLayout.TwiBot22, options.LoadTweetText, indexed: false);
+        BotDataset rows;
+        if (kind == EntityKind.Tweet && spareTweetParts.TryDequeue(out var spare)) { rows = spare; rows.Tweets.Clear(); }
+        else rows = new BotDataset(name, DatasetLayout.TwiBot22, options.LoadTweetText, indexed: false);
         var offsets = new List<long>();
         var recorder = new ProblemRecorder(options.Policy, options.StopAtFirstError, options.ExamplesPerProblem, () => rows.EntityCount(kind));
         var problems = new ProblemSink(recorder);
@@ -87,7 +94,7 @@ internal static class ParallelEntityFiles
                 else if (kind == EntityKind.User) rows.Users.Reserve(rowsExpected);
             },
         };
-        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
+        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink, options.ScanRecords);
         try { streamer.Stream(path, file, parser, problems, cancel); }
         catch (ProblemRecorder.FileStopped) { }
         return new FilePart(path, file, kind, rows, offsets, recorder, started);

@@ -7,8 +7,8 @@ namespace Vigil.Bots.IO;
 
 /// <summary>
 /// Reads a TwiBot dataset folder of either layout (<see cref="DatasetLayout"/>) into a <see cref="BotDataset"/>,
-/// streaming every file through one reusable buffer: JSON with <see cref="System.Text.Json.Utf8JsonReader"/>, CSV line
-/// by line. Problems go through the options' <see cref="ValidationPolicy"/>; the dataset's report counts each one.
+/// streaming every file through one reusable buffer: JSON records of the usual shape with a byte scanner
+/// (<see cref="RecordScanner"/>), any other record with <see cref="System.Text.Json.Utf8JsonReader"/>, CSV line by line. Problems go through the options' <see cref="ValidationPolicy"/>; the dataset's report counts each one.
 /// </summary>
 public static class TwiBotReader
 {
@@ -110,7 +110,7 @@ public static class TwiBotReader
         using var timing = new FileTiming(path, options);
         var file = Path.GetFileName(path);
         var sink = new EntityRecordSink(dataset, file, problems);
-        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink);
+        var parser = new RecordTokenParser(file, kind, options.LoadTweetText, problems, sink, options.ScanRecords);
         streamer.Stream(path, file, parser, problems);
     }
 

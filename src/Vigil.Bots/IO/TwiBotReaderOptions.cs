@@ -26,10 +26,17 @@ public sealed record TwiBotReaderOptions
     /// <summary>
     /// Threads that parse the entity files of a TwiBot-22 folder at once, each file into a part merged in file order
     /// (the result is the same as with 1, which reads one file after another on the calling thread). 1 by default:
-    /// on the 1M-user set 2 threads read 1.35–1.6× faster per wall second but raise peak memory from 3.2 to 5.2 GB
-    /// (docs/bots-data.md).
+    /// on the 1M-user set, idle, 2 threads read 1.3–1.7× faster per wall second but use up to 1.4× the CPU time and
+    /// raise peak memory from 3.2 to 3.8 GB (docs/bots-data.md).
     /// </summary>
     public int Parallelism { get; init; } = 1;
+
+    /// <summary>
+    /// True (the default): entity records of the usual TwiBot-22 shape are read straight from the bytes by a scanner,
+    /// which leaves any other record to the token-by-token parser (so the result, problems and errors are the same).
+    /// False: every record is read token by token with Utf8JsonReader; slower, kept to test and measure the scanner against.
+    /// </summary>
+    public bool ScanRecords { get; init; } = true;
 
     /// <summary>Called after each file is read, with its size and the time it took (throughput benchmarks use it).</summary>
     public Action<TwiBotFileRead>? FileRead { get; init; }

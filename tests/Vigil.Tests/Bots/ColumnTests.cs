@@ -85,6 +85,33 @@ public class ColumnTests
     }
 
     [Fact]
+    public void AClearedTextColumnIsFilledAgainAndReadsBackTheNewTexts()
+    {
+        var column = new Utf8TextColumn();
+        for (int i = 0; i < 3000; i++) column.Add(Encoding.UTF8.GetBytes(new string('a', i % 40)));
+        column.Clear();
+        Assert.Equal((0, 0L), (column.Count, column.ByteCount));
+        // Texts of growing length: the kept chunks are filled again, and a text longer than the next kept chunk gets
+        // a chunk of its own between them.
+        var texts = Enumerable.Range(0, 2000).Select(i => i % 7 == 3 ? null : new string((char)('a' + i % 26), i * 7 % 900)).ToList();
+        texts.Insert(1000, new string('z', 300_000));
+        foreach (var text in texts) column.Add(text);
+        Assert.Equal(texts.Count, column.Count);
+        for (int row = 0; row < texts.Count; row++) Assert.Equal(texts[row], column.GetString(row));
+    }
+
+    [Fact]
+    public void AClearedCategoryColumnStartsItsCodesAgain()
+    {
+        var column = new CategoryColumn();
+        foreach (var value in new[] { "en", "ja", "en" }) column.Add(value);
+        column.Clear();
+        foreach (var value in new[] { "ja", null, "de", "ja" }) column.Add(value);
+        Assert.Equal(new[] { "ja", "de" }, column.Values);
+        Assert.Equal(new[] { 0, CategoryColumn.NullCode, 1, 0 }, column.Codes.ToArray());
+    }
+
+    [Fact]
     public void RepeatedCategoriesAreStoredOnce()
     {
         var column = new CategoryColumn();

@@ -91,5 +91,14 @@ public sealed class CategoryColumn
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
     internal void Reserve(int rows) => _codes.EnsureCapacity(rows);
 
+    /// <summary>Removes every row and value, keeping the code list's capacity.</summary>
+    internal void Clear()
+    {
+        _codes.Clear();
+        _values.Clear();
+        _codeOf.Clear();
+        _firstValuesUtf8.Clear();
+    }
+
     public string? this[int row] => _codes[row] == NullCode ? null : _values[_codes[row]];
 }

@@ -52,6 +52,13 @@ public sealed class IdIndex
         _indexOf?.Reserve(count);
     }
 
+    /// <summary>Removes every id of an unindexed list (a parallel reader's part, reused for the next file), keeping its capacity.</summary>
+    internal void Clear()
+    {
+        if (_indexOf is not null) throw new InvalidOperationException("Only an unindexed id list is cleared.");
+        _ids.Clear();
+    }
+
     /// <summary>Asks the processor to bring the map's slot for <paramref name="id"/> into the cache ahead of a lookup or insert.</summary>
     internal void Prefetch(long id) => _indexOf?.Prefetch(id);
 

@@ -19,6 +19,8 @@ public sealed class Utf8TextColumn
     private const long Null = -1;
 
     private readonly List<byte[]> _chunks = new();
+    // The chunk being filled; after Clear the chunks past it are kept to be filled again.
+    private int _chunk = -1;
     private int _chunkUsed;
     // Per row: (start << LengthBits) | length, start = (chunk << ChunkBits) | offset in chunk; Null for a null text.
     private readonly List<long> _rows = new();
@@ -33,7 +35,7 @@ public sealed class Utf8TextColumn
         if (utf8.IsEmpty) { _rows.Add(0); return; }
         int prefix = utf8.Length >= LongText ? sizeof(int) : 0;
         var chunk = ChunkFor(prefix + utf8.Length);
-        long start = ((long)(_chunks.Count - 1) << ChunkBits) | (uint)_chunkUsed;
+        long start = ((long)_chunk << ChunkBits) | (uint)_chunkUsed;
         if (prefix > 0) BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(_chunkUsed), utf8.Length);
         utf8.CopyTo(chunk.AsSpan(_chunkUsed + prefix));
         _chunkUsed += prefix + utf8.Length;
@@ -58,6 +60,15 @@ public sealed class Utf8TextColumn
 
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
     internal void Reserve(int rows) => _rows.EnsureCapacity(rows);
+
+    /// <summary>Removes every row but keeps the row list's capacity and the chunks, to be filled again.</summary>
+    internal void Clear()
+    {
+        _rows.Clear();
+        _chunk = _chunks.Count > 0 ? 0 : -1;
+        _chunkUsed = 0;
+        ByteCount = 0;
+    }
 
     public bool IsNull(int row) => _rows[row] == Null;
 
@@ -86,12 +97,14 @@ public sealed class Utf8TextColumn
 
     private byte[] ChunkFor(int length)
     {
-        if (_chunks.Count > 0 && _chunks[^1].Length - _chunkUsed >= length) return _chunks[^1];
-        int size = _chunks.Count == 0 ? FirstChunkSize : Math.Min(MaxChunkSize, _chunks[^1].Length * 2);
+        if (_chunk >= 0 && _chunks[_chunk].Length - _chunkUsed >= length) return _chunks[_chunk];
+        _chunkUsed = 0;
+        // A kept chunk (after Clear) is filled again when the text fits in it.
+        if (_chunk + 1 < _chunks.Count && _chunks[_chunk + 1].Length >= length) return _chunks[++_chunk];
+        int size = _chunk < 0 ? FirstChunkSize : Math.Min(MaxChunkSize, _chunks[_chunk].Length * 2);
         // A text longer than a full chunk gets a chunk of its own; its start offset is still 0.
         var chunk = new byte[Math.Max(size, length)];
-        _chunks.Add(chunk);
-        _chunkUsed = 0;
+        _chunks.Insert(++_chunk, chunk);
         return chunk;
     }
 }

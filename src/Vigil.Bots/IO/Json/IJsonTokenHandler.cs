@@ -9,10 +9,12 @@ namespace Vigil.Bots.IO.Json;
 /// </summary>
 internal interface IJsonTokenHandler
 {
-    /// <param name="reader">A reader over part of <paramref name="buffer"/>, before its next token.</param>
-    /// <param name="buffer">The array the reader reads; its bytes stay put until <see cref="BufferMoving"/>.</param>
-    /// <param name="bufferOffset">File offset of the reader's first byte: a token starts at <c>bufferOffset + reader.TokenStartIndex</c>.</param>
-    void ReadTokens(ref Utf8JsonReader reader, byte[] buffer, long bufferOffset);
+    /// <param name="reader">A reader over part of <c>window.Buffer</c>, before its next token.</param>
+    /// <param name="window">
+    /// Where the reader stands in the buffer and the file: a token starts at <c>window.ReaderOffset + reader.TokenStartIndex</c>.
+    /// The handler may read bytes itself and move the reader past them with <see cref="JsonReadWindow.Restart"/>.
+    /// </param>
+    void ReadTokens(ref Utf8JsonReader reader, JsonReadWindow window);
 
     /// <summary>The buffer's bytes are about to move (refill) or the buffer to be replaced (growth): copy what is still needed.</summary>
     void BufferMoving();

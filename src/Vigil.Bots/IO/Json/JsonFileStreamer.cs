@@ -28,7 +28,8 @@ internal sealed class JsonFileStreamer
     public bool Stream(string path, string fileName, IJsonTokenHandler handler, ProblemSink problems, CancellationToken cancel = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 });
+        var state = new JsonReaderState(ReaderOptions);
+        var window = new JsonReadWindow();
         int filled = 0;
         long bufferOffset = 0;
         bool final = false, first = true;
@@ -47,24 +48,24 @@ internal sealed class JsonFileStreamer
             {
                 first = false;
                 if (filled >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) start = bom = 3;
+                window.Begin(start);
             }
-            var reader = new Utf8JsonReader(_buffer.AsSpan(start, filled - start), final, state);
-            long readerOffset = bufferOffset + start;
+            var reader = window.Read(_buffer, bufferOffset, start, filled, final, state);
             try
             {
-                handler.ReadTokens(ref reader, _buffer, readerOffset);
+                handler.ReadTokens(ref reader, window);
             }
             catch (JsonException e)
             {
-                long line = e.LineNumber ?? 0, inLine = e.BytePositionInLine ?? 0;
-                long offset = LineStartOffset(path, line) + inLine + (line == 0 ? bom : 0);
+                long offset = window.ErrorOffset(path, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+                var (line, inLine) = JsonReadWindow.LineOf(path, offset, bom);
                 problems.Add(DataProblem.MalformedJson, DataPosition.AtOffset(fileName, offset),
                     $"not valid JSON at byte {offset} (line {line + 1}, byte {inLine + 1} of the line): {FirstSentence(e.Message)}; the rest of the file is not read", e);
                 return false;
             }
             if (final) return true;
 
-            int consumed = start + (int)reader.BytesConsumed;
+            int consumed = window.ReaderStart + (int)reader.BytesConsumed;
             state = reader.CurrentState;
             int left = filled - consumed;
             handler.BufferMoving();
@@ -75,29 +76,8 @@ internal sealed class JsonFileStreamer
         }
     }
 
-    // Only on error: Utf8JsonReader reports line and byte-in-line, so find where that line starts.
-    private static long LineStartOffset(string path, long line)
-    {
-        if (line == 0) return 0;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        var buffer = new byte[1 << 16];
-        long offset = 0, seen = 0;
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            var span = buffer.AsSpan(0, n);
-            int i = 0;
-            while (true)
-            {
-                int next = span[i..].IndexOf((byte)'\n');
-                if (next < 0) break;
-                i += next + 1;
-                if (++seen == line) return offset + i;
-            }
-            offset += n;
-        }
-        return offset;
-    }
+    /// <summary>The options of every reader over an entity file (a handler that restarts the reader uses them too).</summary>
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
     // The reader's messages end with its own "LineNumber: … | BytePositionInLine: …"; the caller states the position.
     private static string FirstSentence(string message)

@@ -100,6 +100,17 @@ internal sealed class RawRecord
         _used += length;
     }
 
+    /// <summary>Takes <c>buffer[start..start+length)</c>, a string's content without escapes, as the field's text.</summary>
+    public void SetText(JsonField field, byte[] buffer, int start, int length)
+    {
+        ulong bit = 1UL << (int)field;
+        _present |= bit;
+        _buffer = buffer;
+        _inBuffer |= bit;
+        _textStart[(int)field] = start;
+        _textLength[(int)field] = length;
+    }
+
     /// <summary>Copies the texts still in the read buffer into the scratch: the buffer is about to be refilled.</summary>
     public void DetachFromBuffer()
     {

@@ -11,7 +11,9 @@ namespace Vigil.Bots.IO.Json;
 /// Turns the token stream of a TwiBot entity file (one JSON array of objects) into <see cref="RawRecord"/>s, one per
 /// object, without building a document: each token is placed by its depth and the property names above it
 /// (<c>[ { "public_metrics": { "followers_count": 3 } } ]</c> puts the count at depth 3 under public_metrics).
-/// Fields of the wrong type are reported and left out; a record with a bad id is reported and dropped.
+/// Fields of the wrong type are reported and left out; a record with a bad id is reported and dropped. After each
+/// record it reads, the records that follow are tried with <see cref="RecordScanner"/> first, which reads the usual
+/// shape straight from the bytes and leaves every record it cannot read without a problem to this parser.
 /// </summary>
 internal sealed class RecordTokenParser : IJsonTokenHandler
 {
@@ -25,27 +27,68 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
     private readonly bool _keepTweetText;
     private readonly ProblemSink _problems;
     private readonly EntityRecordSink _sink;
+    private readonly RecordScanner? _scanner;
     private byte[] _buffer = Array.Empty<byte>();
-    private bool _inRecord, _ignoreRest;
+    private bool _inRecord, _ignoreRest, _recordEnded;
     private long _element;
 
+    // The reader's state between two records of the array (depth 1, just after an object), with its counters at
+    // line 0, byte 3: a reader restarted after the records the scanner read continues from it.
+    private static readonly JsonReaderState BetweenRecords = StateAfter("[{}"u8);
+    private const int BetweenRecordsInLine = 3;
+
     /// <param name="expectedKind">The kind every record must be (null in <c>node.json</c>, where the id's letter decides).</param>
-    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, EntityRecordSink sink)
+    /// <param name="scan">Try the <see cref="RecordScanner"/> first (files of one kind only).</param>
+    public RecordTokenParser(string file, EntityKind? expectedKind, bool keepTweetText, ProblemSink problems, EntityRecordSink sink, bool scan)
     {
         _file = file;
         _expectedKind = expectedKind;
         _keepTweetText = keepTweetText;
         _problems = problems;
         _sink = sink;
+        // In node.json the kind comes from each id: only files of one kind are scanned.
+        if (scan && expectedKind is { } kind) _scanner = new RecordScanner(_record, kind, keepTweetText, sink);
     }
 
-    public void ReadTokens(ref Utf8JsonReader reader, byte[] buffer, long bufferOffset)
+    public void ReadTokens(ref Utf8JsonReader reader, JsonReadWindow window)
     {
-        _buffer = buffer;
+        _buffer = window.Buffer;
+        long bufferOffset = window.ReaderOffset;
         while (reader.Read())
         {
-            if (!_ignoreRest) OnToken(ref reader, bufferOffset);
+            if (_ignoreRest) continue;
+            OnToken(ref reader, bufferOffset);
+            if (_recordEnded)
+            {
+                _recordEnded = false;
+                if (_scanner is not null && ScanRecords(ref reader, window)) bufferOffset = window.ReaderOffset;
+            }
         }
+    }
+
+    // Reads the records after the one just ended with the scanner, as far as it can; true when it read any, and the
+    // reader then restarts after them.
+    private bool ScanRecords(ref Utf8JsonReader reader, JsonReadWindow window)
+    {
+        int start = window.ReaderStart + (int)reader.BytesConsumed, at = start;
+        while (true)
+        {
+            int next = _scanner!.TryRecord(window.Buffer, at, window.Filled, window.BufferOffset);
+            if (next < 0) break;
+            _element++;
+            _sink.Add(_record);
+            at = next;
+        }
+        if (at == start) return false;
+        window.Restart(ref reader, at, BetweenRecords, BetweenRecordsInLine);
+        return true;
+    }
+
+    private static JsonReaderState StateAfter(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(JsonFileStreamer.ReaderOptions));
+        while (reader.Read()) { }
+        return reader.CurrentState;
     }
 
     public void BufferMoving()
@@ -72,7 +115,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
                 else if (depth == 3 && _keys[2] == JsonField.ReferencedTweets) _record.BeginReference();
                 return;
             case JsonTokenType.EndObject:
-                if (depth == 1) { if (_inRecord) EndRecord(); }
+                if (depth == 1) { if (_inRecord) EndRecord(); _recordEnded = true; }
                 else if (depth == 3 && _inRecord && _keys[2] == JsonField.ReferencedTweets && !_record.EndReference())
                     WrongType(bufferOffset + reader.TokenStartIndex, JsonField.ReferencedTweets, "an entry without a type or an id", "{\"type\": …, \"id\": …}");
                 return;
