@@ -220,15 +220,7 @@ internal sealed class RecordScanner
         while (true)
         {
             if (!ReadName(ref i, out var key)) return false;
-            int slot = (group, key) switch
-            {
-                (JsonField.Url, JsonField.Urls) => 0,
-                (JsonField.Description, JsonField.Urls) => 1,
-                (JsonField.Description, JsonField.Hashtags) => 2,
-                (JsonField.Description, JsonField.Mentions) => 3,
-                (JsonField.Description, JsonField.Cashtags) => 4,
-                _ => -1,
-            };
+            int slot = RecordTokenParser.UserEntitySlot(group, key);
             if (slot >= 0)
             {
                 if (_b[i] != '[' || !CountItems(ref i, out int items)) return false;

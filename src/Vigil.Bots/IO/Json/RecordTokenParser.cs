@@ -178,15 +178,7 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
         }
         else if (depth == 5)
         {
-            int slot = (_keys[3], _keys[4]) switch
-            {
-                (JsonField.Url, JsonField.Urls) => 0,
-                (JsonField.Description, JsonField.Urls) => 1,
-                (JsonField.Description, JsonField.Hashtags) => 2,
-                (JsonField.Description, JsonField.Mentions) => 3,
-                (JsonField.Description, JsonField.Cashtags) => 4,
-                _ => -1,
-            };
+            int slot = UserEntitySlot(_keys[3], _keys[4]);
             if (slot >= 0) { _record.UserEntities[slot]++; return true; }
         }
         return false;
@@ -414,4 +406,18 @@ internal sealed class RecordTokenParser : IJsonTokenHandler
             default: return reader.TokenType.ToString();
         }
     }
+
+    /// <summary>
+    /// Which count of <see cref="RawRecord.UserEntities"/> a user's <c>entities.{group}.{key}</c> array feeds (url.urls,
+    /// description.urls, hashtags, mentions, cashtags), or -1 for any other array.
+    /// </summary>
+    internal static int UserEntitySlot(JsonField group, JsonField key) => (group, key) switch
+    {
+        (JsonField.Url, JsonField.Urls) => 0,
+        (JsonField.Description, JsonField.Urls) => 1,
+        (JsonField.Description, JsonField.Hashtags) => 2,
+        (JsonField.Description, JsonField.Mentions) => 3,
+        (JsonField.Description, JsonField.Cashtags) => 4,
+        _ => -1,
+    };
 }
