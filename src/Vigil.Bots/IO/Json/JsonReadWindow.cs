@@ -64,28 +64,13 @@ internal sealed class JsonReadWindow
         return LineStart(path, _anchorOffset, line - _anchorLine) + inLine;
     }
 
-    /// <summary>The offset just after the <paramref name="lines"/>-th line feed at or after <paramref name="from"/>.</summary>
+    /// <summary>The offset just after the <paramref name="lines"/>-th line feed at or after <paramref name="from"/> (the file's end when there are fewer).</summary>
     private static long LineStart(string path, long from, long lines)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        stream.Position = from;
-        var buffer = new byte[1 << 16];
-        long offset = from, seen = 0;
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            var span = buffer.AsSpan(0, n);
-            int i = 0;
-            while (true)
-            {
-                int next = span[i..].IndexOf((byte)'\n');
-                if (next < 0) break;
-                i += next + 1;
-                if (++seen == lines) return offset + i;
-            }
-            offset += n;
-        }
-        return offset;
+        long seen = 0;
+        foreach (long start in LineStarts(path, from, long.MaxValue))
+            if (++seen == lines) return start;
+        return Math.Max(from, new FileInfo(path).Length);
     }
 
     /// <summary>
@@ -94,26 +79,33 @@ internal sealed class JsonReadWindow
     /// </summary>
     public static (long Line, long InLine) LineOf(string path, long offset, int bom)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        stream.Position = bom;
-        var buffer = new byte[1 << 16];
-        long position = bom, line = 0, lineStart = bom;
-        while (position < offset)
+        long line = 0, lineStart = bom;
+        foreach (long start in LineStarts(path, bom, offset))
         {
-            int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position));
-            if (n == 0) break;
-            var span = buffer.AsSpan(0, n);
-            int i = 0;
-            while (true)
+            line++;
+            lineStart = start;
+        }
+        return (line, offset - lineStart);
+    }
+
+    /// <summary>The offset just after each line feed in [<paramref name="from"/>, <paramref name="until"/>) of the file, in order.</summary>
+    private static IEnumerable<long> LineStarts(string path, long from, long until)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        stream.Position = from;
+        var buffer = new byte[1 << 16];
+        long position = from;
+        int n;
+        while (position < until && (n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, until - position))) > 0)
+        {
+            for (int i = 0; ; )
             {
-                int next = span[i..].IndexOf((byte)'\n');
+                int next = Array.IndexOf(buffer, (byte)'\n', i, n - i);
                 if (next < 0) break;
-                i += next + 1;
-                line++;
-                lineStart = position + i;
+                i = next + 1;
+                yield return position + i;
             }
             position += n;
         }
-        return (line, offset - lineStart);
     }
 }
