@@ -24,9 +24,9 @@ public sealed partial class ArithmeticStepVerifier : SyncVerifier
     public override Verdict VerifyOne(VerificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var steps = Check(input.Prompt, input.Response);
-        if (steps.Count == 0) return Verdict.Of(0, "no_steps", "no 'a op b = c' step in the reasoning");
         var given = Numbers(input.Prompt);
+        var steps = Check(given, input.Response);
+        if (steps.Count == 0) return Verdict.Of(0, "no_steps", "no 'a op b = c' step in the reasoning");
         double correct = steps.Count(s => s.Correct) / (double)steps.Count;
         double grounded = steps.Count(s => s.Grounded) / (double)steps.Count;
         double coverage = given.Count == 0 ? 1 : given.Count(n => steps.Any(s => s.Left == n || s.Right == n)) / (double)given.Count;
@@ -40,14 +40,18 @@ public sealed partial class ArithmeticStepVerifier : SyncVerifier
     public static IReadOnlyList<Step> Check(string prompt, string response)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        return Check(Numbers(prompt), response);
+    }
+
+    private static List<Step> Check(IEnumerable<long> given, string response)
+    {
         ArgumentNullException.ThrowIfNull(response);
-        var known = new HashSet<long>(Numbers(prompt));
+        var known = new HashSet<long>(given);
         var steps = new List<Step>();
         foreach (Match m in StepPattern().Matches(ThinkFormatVerifier.ReasoningPart(response)))
         {
-            if (!long.TryParse(m.Groups["a"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long a)
-                || !long.TryParse(m.Groups["b"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long b)
-                || !long.TryParse(m.Groups["c"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long c)) continue;
+            // The pattern's digit counts keep every number within a long.
+            long a = Number(m.Groups["a"].Value), b = Number(m.Groups["b"].Value), c = Number(m.Groups["c"].Value);
             char op = m.Groups["op"].Value[0] switch { '+' => '+', '×' or '*' or 'x' => '×', _ => '-' };
             long expected = op switch { '+' => a + b, '×' => a * b, _ => a - b };
             steps.Add(new Step(a, op, b, c, c == expected, known.Contains(a) && known.Contains(b)));
@@ -57,9 +61,9 @@ public sealed partial class ArithmeticStepVerifier : SyncVerifier
         return steps;
     }
 
-    private static List<long> Numbers(string text) =>
-        NumberPattern().Matches(text).Select(m => long.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : -1)
-            .Where(n => n >= 0).Distinct().ToList();
+    private static List<long> Numbers(string text) => NumberPattern().Matches(text).Select(m => Number(m.Value)).Distinct().ToList();
+
+    private static long Number(string digits) => long.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"(?<a>\d{1,9})\s*(?<op>[+\-−×*x])\s*(?<b>\d{1,9})\s*=\s*(?<c>-?\d{1,12})")]
     private static partial Regex StepPattern();
