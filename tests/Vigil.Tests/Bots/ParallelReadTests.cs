@@ -15,17 +15,6 @@ public class ParallelReadTests
     private static BotDataset Read(string path, int parallelism, TwiBotReaderOptions? options = null) =>
         TwiBotReader.Read(path, (options ?? new TwiBotReaderOptions()) with { Parallelism = parallelism });
 
-    private static void AssertSameRead(BotDataset sequential, BotDataset parallel)
-    {
-        Assert.Empty(BotDatasetComparison.Differences(sequential, parallel));
-        Assert.Equal(Describe(sequential.Report), Describe(parallel.Report));
-        Assert.Equal(sequential.Tweets.Lang.Values, parallel.Tweets.Lang.Values);
-        Assert.Equal(sequential.Tweets.Source.Values, parallel.Tweets.Source.Values);
-    }
-
-    private static string[] Describe(ValidationReport report) =>
-        report.Entries.SelectMany(e => e.Examples.Select(x => $"{e.Problem} ×{e.Count} {e.Action}: {x}").DefaultIfEmpty($"{e.Problem} ×{e.Count} {e.Action}")).ToArray();
-
     [Theory]
     [InlineData(2)]
     [InlineData(4)]
@@ -39,7 +28,7 @@ public class ParallelReadTests
 
         Assert.True(sequential.Report.IsClean, sequential.Report.ToString());
         Assert.True(sequential.Tweets.Count > 2000);
-        AssertSameRead(sequential, parallel);
+        SameRead.Assert(sequential, parallel);
         Assert.Equal(TwiBotFiles.DataFiles(folder.Path).Select(Path.GetFileName).Count(), reads.Count);
         Assert.Equal(["user.json", .. Enumerable.Range(0, TwiBotFiles.TwiBot22TweetFiles).Select(TwiBotFiles.Tweets), "list.json", "hashtag.json"], reads.Take(12));
     }
@@ -55,7 +44,7 @@ public class ParallelReadTests
         var sequential = Read(folder.Path, 1);
         var parallel = Read(folder.Path, 2);
         Assert.Equal((500, 4), (parallel.Users.Count, parallel.Tweets.Count));
-        AssertSameRead(sequential, parallel);
+        SameRead.Assert(sequential, parallel);
     }
 
     // Repeats within a file and across files, fields of the wrong type, a bad id and, in tweet_2.json, JSON that breaks
@@ -88,10 +77,10 @@ public class ParallelReadTests
         Assert.Equal(6, sequential.Report.Count(DataProblem.DuplicateId));
         Assert.Equal(1, sequential.Report.Count(DataProblem.MalformedJson));
         Assert.Equal(["t10", "t11", "t12", "t13", "t14", "t15", "t20", "t30"], Enumerable.Range(0, parallel.Tweets.Count).Select(parallel.Tweets.Ids.Format));
-        AssertSameRead(sequential, parallel);
+        SameRead.Assert(sequential, parallel);
         // Collecting every problem under the strict policy: errors counted, in the same order.
         var strict = new TwiBotReaderOptions { StopAtFirstError = false, ExamplesPerProblem = examples };
-        AssertSameRead(Read(folder.Path, 1, strict), Read(folder.Path, 2, strict));
+        SameRead.Assert(Read(folder.Path, 1, strict), Read(folder.Path, 2, strict));
     }
 
     [Fact]
