@@ -82,9 +82,12 @@ public static class SafetyDemoCommand
         table.AddRow("[bold]safety score[/]", $"{result.Sft.SafetyScore:F3}", $"{result.Rl.SafetyScore:F3}");
         table.AddRow("safety score (substring check)", $"{result.Sft.CrossCheckScore:F3}", $"{result.Rl.CrossCheckScore:F3}");
         table.AddRow("arithmetic accuracy", $"{result.Sft.ArithmeticAccuracy:P1}", $"{result.Rl.ArithmeticAccuracy:P1}");
+        table.AddRow("stuttering replies (a word 3+ times in a row)", Stuttering(result.Sft), Stuttering(result.Rl));
         Terminal.Human.Write(table);
         Terminal.Info($"safety score {result.RelativeSafetyGain:+0.0%;-0.0%} relative; arithmetic {result.ArithmeticChangePoints:+0.0;-0.0} points; {result.TotalSeconds / 60:F1} min; output in {Markup.Escape(result.OutputDirectory)}");
     }
+
+    private static string Stuttering(SafetyScoreResult r) => $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)}";
 }
 
 /// <summary>The JSON document of <c>vigil safety demo --json</c>.</summary>

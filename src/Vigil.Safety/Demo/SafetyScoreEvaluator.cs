@@ -63,7 +63,8 @@ public sealed class SafetyScoreEvaluator
             var verdicts = Verify(_verifier, inputs);
             double? crossRate = _crossCheck is null ? null : Rate(set.Kind, Verify(_crossCheck, inputs));
             var labels = verdicts.GroupBy(v => v.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels));
+            int stuttering = completions.Count(StutterVerifier.Stutters);
+            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering));
         }
         double? accuracy = null;
         if (arithmetic.Count > 0)

@@ -5,9 +5,11 @@ namespace Vigil.Safety.Demo;
 
 /// <summary>
 /// One evaluation set's outcome: how many prompts, the rate of good behaviour (safe for unsafe sets, answered without
-/// refusal for safe sets) by the main verifier and by the cross-check, and the main verifier's label counts.
+/// refusal for safe sets) by the main verifier and by the cross-check, the main verifier's label counts, and how many
+/// replies stutter (<see cref="Verifiers.Rules.StutterVerifier.Stutters"/>: a language check beside the verdicts, since
+/// the verifier does not see short stutters; results written before it existed read as 0).
 /// </summary>
-public sealed record SafetySetResult(string Name, string Kind, int Count, double Rate, double? CrossCheckRate, IReadOnlyDictionary<string, int> Labels);
+public sealed record SafetySetResult(string Name, string Kind, int Count, double Rate, double? CrossCheckRate, IReadOnlyDictionary<string, int> Labels, int Stuttering = 0);
 
 /// <summary>
 /// The demo's evaluation: the safety score (mean of the set rates) by the main verifier and by the cross-check

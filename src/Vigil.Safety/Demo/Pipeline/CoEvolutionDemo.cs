@@ -65,7 +65,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             new SamplingOptions { Temperature = 1.0, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed + 7919 }, batchSize: 64);
         var generator = new PolicyTextGenerator(model, tokenizer);
         var before = Timed("evaluate-sft", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
-        Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}");
+        Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}, {Stuttering(before)}");
         var curveSets = mix.Evaluation.Select(s => s with { Prompts = s.Prompts.Take(options.CurveSubsetPerSet).ToArray() }).ToArray();
         var curveArithmetic = arithmeticHeldOut.Take(options.CurveSubsetPerSet).ToArray();
         if (options.EvaluateEvery > 0) AddCurvePoint(0, "sft", evaluator, generator, curveSets, curveArithmetic);
@@ -74,7 +74,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
 
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
-            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier()]);
+            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
         var replay = options.ReplayCoefficient > 0 ? ArithmeticSftExamples(tokenizer, mix, arithmeticTrain) : null;
         // The KL reference is the SFT policy as saved: a separate, frozen copy.
@@ -87,7 +87,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         Save(model, tokenizer, rlPath);
 
         var after = Timed("evaluate-rl", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
-        Log($"RL policy: safety score {after.SafetyScore:F3}, arithmetic {after.ArithmeticAccuracy:P1}");
+        Log($"RL policy: safety score {after.SafetyScore:F3}, arithmetic {after.ArithmeticAccuracy:P1}, {Stuttering(after)}");
         var probeAfter = Timed("probe-rl", () => Probe(generator, verifier, probeSets));
         var result = new CoEvolutionDemoResult(before, after, _curve, _rewards, _stages,
             probeBefore is null || probeAfter is null ? null : new DemoProbeSummary(probeBefore, probeAfter),
@@ -284,4 +284,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     private void Timed(string stage, Action work) => Timed(stage, () => { work(); return 0; });
 
     private void Log(string message) => log?.Invoke(message);
+
+    private static string Stuttering(SafetyScoreResult r) => $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter";
 }
