@@ -20,6 +20,10 @@ public sealed record OperationOptions
     public double AttentionDropout { get; init; } = 0.6;
     /// <summary>Propagation steps of the SGC operation (GraTO used PyG's default, 1, which equals GCN; SGC's paper uses 2).</summary>
     public int SgcSteps { get; init; } = 2;
+    /// <summary>Power-iteration steps (K) of the APPNP operation (APPNP's paper: 10).</summary>
+    public int AppnpSteps { get; init; } = 10;
+    /// <summary>Teleport share (α) of the APPNP operation (APPNP's paper: 0.1).</summary>
+    public double AppnpAlpha { get; init; } = 0.1;
     /// <summary>Edge drop rate of the DropEdge operation.</summary>
     public double DropEdgeRate { get; init; } = 0.3;
     /// <summary>Rate of the element-wise DropAttribute operation (GraTO's Drop_attr5).</summary>

@@ -30,6 +30,9 @@ public sealed class SearchSpace
             ["sgc"] = c => new ConvolutionOperation("sgc", new SgcConv(c.Hidden, c.Hidden, c.Options.SgcSteps), c),
             ["gin"] = c => new ConvolutionOperation("gin", new GinConv(c.Hidden, c.Hidden, c.Hidden), c),
             ["gcnii"] = c => new InitialResidualOperation(c),
+            // Personalised-PageRank propagation: K steps that teleport back to the operation's input, so one
+            // operation reaches far without smoothing; an extension beyond GraTO's set, like gin, gcnii and identity.
+            ["appnp"] = c => new ConvolutionOperation("appnp", new AppnpPropagation(c.Options.AppnpSteps, c.Options.AppnpAlpha), c),
             ["drop-column"] = c => new DropSliceOperation("drop-column", dimension: 1, c.Generator),
             ["drop-row"] = c => new DropSliceOperation("drop-row", dimension: 0, c.Generator),
             ["drop-element"] = c => new ElementDropoutOperation(c.Options.ElementDropRate, c.Generator),

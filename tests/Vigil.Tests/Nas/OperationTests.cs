@@ -36,6 +36,24 @@ public class OperationTests
         }
     }
 
+    [Fact]
+    public void TheAppnpOperationIsPersonalisedPageRankThenPairNormThenRelu()
+    {
+        var (state, initial) = Input();
+        var options = new OperationOptions { AppnpSteps = 3, AppnpAlpha = 0.2 };
+        using var op = SearchSpace.Create("appnp", new OperationContext(6, 1, options));
+        op.eval();
+        var actual = op.forward(state, initial).Features;
+        // Z⁰ = X, Z^{k+1} = 0.8·Â·Z^k + 0.2·X, written out with a dense Â.
+        var csr = state.Graph.GcnNormalized;
+        var a = tensor(csr.ToDense(), new long[] { csr.Rows, csr.Cols });
+        var z = state.Features;
+        for (int k = 0; k < 3; k++) z = 0.8 * a.matmul(z) + 0.2 * state.Features;
+        var expected = nn.functional.relu(new Vigil.Graphs.Nn.Norm.PairNorm(options.PairNorm!.Value, options.PairNormScale).forward(z));
+        NasAssert.Close(expected, actual, 1e-5);
+        Assert.Empty(op.parameters());
+    }
+
     [Theory]
     [InlineData("drop-column", 1)]
     [InlineData("drop-row", 0)]
