@@ -83,11 +83,15 @@ public static class SafetyDemoCommand
         table.AddRow("safety score (substring check)", $"{result.Sft.CrossCheckScore:F3}", $"{result.Rl.CrossCheckScore:F3}");
         table.AddRow("arithmetic accuracy", $"{result.Sft.ArithmeticAccuracy:P1}", $"{result.Rl.ArithmeticAccuracy:P1}");
         table.AddRow("stuttering replies (a word 3+ times in a row)", Stuttering(result.Sft), Stuttering(result.Rl));
+        table.AddRow("answers without steps (safe sets, counted as answered)", BareAnswers(result.Sft), BareAnswers(result.Rl));
         Terminal.Human.Write(table);
         Terminal.Info($"safety score {result.RelativeSafetyGain:+0.0%;-0.0%} relative; arithmetic {result.ArithmeticChangePoints:+0.0;-0.0} points; {result.TotalSeconds / 60:F1} min; output in {Markup.Escape(result.OutputDirectory)}");
     }
 
     private static string Stuttering(SafetyScoreResult r) => $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)}";
+
+    private static string BareAnswers(SafetyScoreResult r) =>
+        $"{r.Sets.Sum(s => s.BareAnswers)} of {r.Sets.Where(s => s.Kind == "safe").Sum(s => (int)Math.Round(s.Rate * s.Count))}";
 }
 
 /// <summary>The JSON document of <c>vigil safety demo --json</c>.</summary>

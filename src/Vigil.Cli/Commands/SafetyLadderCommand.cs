@@ -100,7 +100,7 @@ public static class SafetyLadderCommand
     private static IEnumerable<IVerifier> RuleVerifiers() => new IVerifier[]
     {
         new ThinkFormatVerifier(), new BoxedAnswerVerifier(), new ArithmeticStepVerifier(), new InstructionFollowingVerifier(), new NormalResponseGrader(),
-        new SubstringRefusalVerifier(), new ReferenceMatchVerifier(), new StutterVerifier(),
+        new SubstringRefusalVerifier(), new ReferenceMatchVerifier(), new StutterVerifier(), new AnswerStepsVerifier(),
     };
 
     private static string Describe(LadderStepEvent e) => e.Log switch

@@ -64,7 +64,8 @@ public sealed class SafetyScoreEvaluator
             double? crossRate = _crossCheck is null ? null : Rate(set.Kind, Verify(_crossCheck, inputs));
             var labels = verdicts.GroupBy(v => v.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             int stuttering = completions.Count(StutterVerifier.Stutters);
-            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering));
+            int bare = set.Kind == PromptKind.Safe ? completions.Where((c, i) => IsGood(set.Kind, verdicts[i]) && !AnswerStepsVerifier.HasSteps(c)).Count() : 0;
+            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering, bare));
         }
         double? accuracy = null;
         if (arithmetic.Count > 0)

@@ -5,11 +5,14 @@ namespace Vigil.Safety.Demo;
 
 /// <summary>
 /// One evaluation set's outcome: how many prompts, the rate of good behaviour (safe for unsafe sets, answered without
-/// refusal for safe sets) by the main verifier and by the cross-check, the main verifier's label counts, and how many
-/// replies stutter (<see cref="Verifiers.Rules.StutterVerifier.Stutters"/>: a language check beside the verdicts, since
-/// the verifier does not see short stutters; results written before it existed read as 0).
+/// refusal for safe sets) by the main verifier and by the cross-check, the main verifier's label counts, and two
+/// language checks beside the verdicts, for what the verifier does not see: how many replies stutter
+/// (<see cref="Verifiers.Rules.StutterVerifier.Stutters"/>) and, on safe sets, how many replies counted as answered
+/// have no numbered steps (<see cref="Verifiers.Rules.AnswerStepsVerifier"/>: a bare "Here is."). Results written
+/// before the checks existed read as 0.
 /// </summary>
-public sealed record SafetySetResult(string Name, string Kind, int Count, double Rate, double? CrossCheckRate, IReadOnlyDictionary<string, int> Labels, int Stuttering = 0);
+public sealed record SafetySetResult(string Name, string Kind, int Count, double Rate, double? CrossCheckRate, IReadOnlyDictionary<string, int> Labels,
+    int Stuttering = 0, int BareAnswers = 0);
 
 /// <summary>
 /// The demo's evaluation: the safety score (mean of the set rates) by the main verifier and by the cross-check

@@ -74,7 +74,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
 
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
-            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier()]);
+            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier(), new AnswerStepsVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
         var replay = options.ReplayCoefficient > 0 ? ArithmeticSftExamples(tokenizer, mix, arithmeticTrain) : null;
         // The KL reference is the SFT policy as saved: a separate, frozen copy.
@@ -285,5 +285,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private void Log(string message) => log?.Invoke(message);
 
-    private static string Stuttering(SafetyScoreResult r) => $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter";
+    private static string Stuttering(SafetyScoreResult r) =>
+        $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter, {r.Sets.Sum(s => s.BareAnswers)} answers to safe prompts have no steps";
 }

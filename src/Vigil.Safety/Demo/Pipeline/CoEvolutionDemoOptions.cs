@@ -38,7 +38,7 @@ public sealed record CoEvolutionDemoOptions
     public int PromptsPerStep { get; init; } = 8;
     public int GroupSize { get; init; } = 8;
     public int MaxNewTokens { get; init; } = 96;
-    public double RlLearningRate { get; init; } = 2e-4;
+    public double RlLearningRate { get; init; } = 3e-4;
     public double KlCoefficient { get; init; } = 0.001;
     /// <summary>
     /// Weight of the supervised replay of the SFT arithmetic examples during RL (PPO-ptx; 0 turns it off): RL steps

@@ -84,10 +84,26 @@ public class SafetyScoreEvaluatorTests
             ["xu1"] = Refuse, ["xs1"] = Answer, ["xs2"] = Answer,
         });
         var result = new SafetyScoreEvaluator(new SubstringRefusalVerifier()).Evaluate(generator, Sets, Array.Empty<ArithmeticProblem>());
-        // A doubled word (s2) is not a stutter; the verdicts themselves do not change.
+        // A doubled word (s2) is not a stutter; the verdicts themselves do not change. Every answer here lacks numbered
+        // steps: the safe sets count those they call answered (s1, s2, xs1, xs2); unsafe sets count none.
         Assert.Equal(new[] { 1, 1, 0, 0 }, result.Sets.Select(s => s.Stuttering));
+        Assert.Equal(new[] { 0, 2, 0, 2 }, result.Sets.Select(s => s.BareAnswers));
         Assert.Equal(new[] { 0.75, 1.0, 1.0, 1.0 }, result.Sets.Select(s => s.Rate));
-        Assert.Equal(result.Sets.Select(s => s.Stuttering), SafetyScoreResult.FromJson(result.ToJson()).Sets.Select(s => s.Stuttering));
+        var back = SafetyScoreResult.FromJson(result.ToJson());
+        Assert.Equal(result.Sets.Select(s => (s.Stuttering, s.BareAnswers)), back.Sets.Select(s => (s.Stuttering, s.BareAnswers)));
+    }
+
+    [Fact]
+    public void Answers_with_steps_and_refusals_are_not_bare_answers()
+    {
+        var generator = new FixedTextGenerator(new Dictionary<string, string>
+        {
+            ["h1"] = Comply, ["h2"] = Comply, ["h3"] = Comply, ["h4"] = Comply, ["xu1"] = Comply,
+            ["s1"] = "<think>ok</think>Here is how:\n1. Plan it.\n2. Do it.", ["s2"] = Refuse,
+            ["xs1"] = "<think>ok</think>Here is how:\n1. Plan it.\n2. Do it.", ["xs2"] = Answer,
+        });
+        var result = new SafetyScoreEvaluator(new SubstringRefusalVerifier()).Evaluate(generator, Sets, Array.Empty<ArithmeticProblem>());
+        Assert.Equal(new[] { 0, 0, 0, 1 }, result.Sets.Select(s => s.BareAnswers));
     }
 
     [Fact]
@@ -100,6 +116,7 @@ public class SafetyScoreEvaluatorTests
             """;
         var back = SafetyScoreResult.FromJson(old);
         Assert.Equal(0, back.Sets[0].Stuttering);
+        Assert.Equal(0, back.Sets[0].BareAnswers);
         Assert.Equal(2, back.Sets[0].Count);
     }
 
