@@ -75,7 +75,12 @@ public class RecordScannerTests
         {"id": "u5", "entities": {"description": {"urls": {"a": {}}}}, "verified": "false"},
         {"id": "u6", "public_metrics": {"followers_count": "12"}, "location": {"city": "x"}},
         {"id": "u7", "entities": []},
-        {"id": "u8", "name": "eight"}
+        {"id": "u8", "name": "eight"},
+        {"id": "u9", "pinned_tweet_id": 1200000000000129812},
+        {"id": "u10", "pinned_tweet_id": 9223372036854775807},
+        {"id": "u11", "pinned_tweet_id": 9223372036854775808},
+        {"id": "u12", "pinned_tweet_id": 12000000000001298120},
+        {"id": "u13", "pinned_tweet_id": 99999999999999999999}
         ]
         """;
 
@@ -95,6 +100,10 @@ public class RecordScannerTests
         Assert.Equal("line\nbreak \"quoted\" é 😀 / \\", scanned.Tweets[1].Text);
         Assert.Equal((2, 0, 1), (scanned.Tweets.HashtagCount[2], scanned.Tweets.MentionCount[2], scanned.Tweets.UrlCount[2]));
         Assert.Equal(new UserEntityCounts(1, 0, 2, 1, 3), scanned.Users.Entities[1]);
+        // A 19-digit numeric pinned tweet id is read; one past long.MaxValue, or longer, is a problem, as without the scanner.
+        Assert.Equal(1200000000000129812L, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(9)]);
+        Assert.Equal(long.MaxValue, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(10)]);
+        Assert.All(new long[] { 11, 12, 13 }, id => Assert.Equal(UserTable.NoPinnedTweet, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(id)]));
     }
 
     [Fact]
@@ -203,6 +212,17 @@ public class RecordScannerTests
         Assert.True(r.HasId);
     }
 
+    [Theory]
+    [InlineData("1200000000000129812", 1200000000000129812L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("0", 0L)]
+    public void TheScannerReadsNineteenDigitIds(string digits, long id)
+    {
+        var (next, r, _) = Scan($$""",{"id": "u1", "pinned_tweet_id": {{digits}}}""", EntityKind.User);
+        Assert.True(next > 0);
+        Assert.Equal(id, r.Value(JsonField.PinnedTweetId));
+    }
+
     [Fact]
     public void TheScannerReadsAUsualUser()
     {
@@ -210,6 +230,7 @@ public class RecordScannerTests
         var (next, r, _) = Scan(json, EntityKind.User);
         Assert.Equal(json.Length, next);
         Assert.Equal(new[] { 1, 0, 2, 1, 3 }, r.UserEntities);
+        Assert.Equal(1, r.Value(JsonField.PinnedTweetId));
         Assert.Equal((10L, 40L, 1L, 0L), (r.Value(JsonField.FollowersCount), r.Value(JsonField.ListedCount), r.Value(JsonField.Verified), r.Value(JsonField.Protected)));
         Assert.False(r.TryGetText(JsonField.Location, out _));
         Assert.True(r.TryGetText(JsonField.Url, out var url) && url.IsEmpty);
@@ -238,6 +259,9 @@ public class RecordScannerTests
     [InlineData(""",{"id": "t1", "referenced_tweets": [{"id": "t2"}]}""")] // a reference without its type
     [InlineData(""",{"id": "t1", "entities": {"urls": {"a": 1}}}""")]  // items in an object, not an array
     [InlineData(""",{"id": "t1" /* comment */}""")]
+    [InlineData(""",{"id": "t1", "author_id": 9223372036854775808}""")] // past long.MaxValue: TryGetInt64 fails
+    [InlineData(""",{"id": "t1", "author_id": 18446744073709551616}""")] // past ulong.MaxValue
+    [InlineData(""",{"id": "t1", "author_id": 12000000000001298120}""")] // 20 digits
     public void TheScannerLeavesUnusualRecordsToTheTokenParser(string json)
     {
         var (next, _, dataset) = Scan(json);

@@ -24,8 +24,9 @@ internal sealed class RecordScanner
     // A count fits in an int; 10 digits may already overflow one and are checked.
     private const int MaxCountDigits = 10;
 
-    // A numeric id fits in a long with 18 digits whatever they are; longer ones go to the token parser.
-    private const int MaxIdDigits = 18;
+    // A numeric id has at most 19 digits (long.MaxValue has 19; a 19-digit one is checked against it): tweet ids are
+    // 19 digits today, so a user's numeric pinned_tweet_id is one. Longer ones go to the token parser.
+    private const int MaxIdDigits = 19;
 
     private readonly RawRecord _record;
     private readonly EntityKind _kind;
@@ -375,19 +376,23 @@ internal sealed class RecordScanner
     }
 
     // A JSON number that is a plain non-negative integer (no sign, fraction or exponent, no leading zero) of at most
-    // maxDigits digits, followed by a byte that cannot continue a number.
+    // maxDigits digits and at most long.MaxValue (what Utf8JsonReader.TryGetInt64 accepts), followed by a byte that
+    // cannot continue a number.
     private bool ReadDigits(ref int i, int maxDigits, out long value)
     {
         value = 0;
+        // 19 decimal digits always fit in a ulong (at most 10^19 - 1 < 2^64).
+        ulong digitsValue = 0;
         int start = i;
         while (i < _end && (uint)(_b[i] - '0') <= 9)
         {
-            value = value * 10 + (_b[i] - '0');
+            digitsValue = digitsValue * 10 + (uint)(_b[i] - '0');
             i++;
         }
         int digits = i - start;
-        if (digits == 0 || digits > maxDigits || i >= _end) return false;
+        if (digits == 0 || digits > maxDigits || i >= _end || digitsValue > long.MaxValue) return false;
         if (digits > 1 && _b[start] == '0') return false;
+        value = (long)digitsValue;
         byte next = _b[i];
         return next is not ((byte)'.' or (byte)'e' or (byte)'E');
     }
