@@ -109,24 +109,27 @@ public sealed class UserTable
         EntitiesColumn.EnsureCapacity(rows);
     }
 
-    /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
-    internal void AppendFieldsOf(UserTable from, int row)
+    /// <summary>
+    /// Appends the fields (all but the ids, already added to <see cref="Ids"/>) of <paramref name="from"/>'s rows
+    /// <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1, column by column.
+    /// </summary>
+    internal void AppendRowsOf(UserTable from, int start, int count)
     {
-        Name.AddFrom(from.Name, row);
-        Username.AddFrom(from.Username, row);
-        Description.AddFrom(from.Description, row);
-        Location.AddFrom(from.Location, row);
-        Url.AddFrom(from.Url, row);
-        ProfileImageUrl.AddFrom(from.ProfileImageUrl, row);
-        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
-        VerifiedColumn.Add(from.VerifiedColumn[row]);
-        ProtectedColumn.Add(from.ProtectedColumn[row]);
-        FollowersColumn.Add(from.FollowersColumn[row]);
-        FollowingColumn.Add(from.FollowingColumn[row]);
-        TweetCountColumn.Add(from.TweetCountColumn[row]);
-        ListedColumn.Add(from.ListedColumn[row]);
-        PinnedColumn.Add(from.PinnedColumn[row]);
-        EntitiesColumn.Add(from.EntitiesColumn[row]);
+        Name.AddRangeFrom(from.Name, start, count);
+        Username.AddRangeFrom(from.Username, start, count);
+        Description.AddRangeFrom(from.Description, start, count);
+        Location.AddRangeFrom(from.Location, start, count);
+        Url.AddRangeFrom(from.Url, start, count);
+        ProfileImageUrl.AddRangeFrom(from.ProfileImageUrl, start, count);
+        CreatedAtColumn.AddRange(from.CreatedAt.Slice(start, count));
+        VerifiedColumn.AddRange(from.Verified.Slice(start, count));
+        ProtectedColumn.AddRange(from.Protected.Slice(start, count));
+        FollowersColumn.AddRange(from.FollowersCount.Slice(start, count));
+        FollowingColumn.AddRange(from.FollowingCount.Slice(start, count));
+        TweetCountColumn.AddRange(from.TweetCount.Slice(start, count));
+        ListedColumn.AddRange(from.ListedCount.Slice(start, count));
+        PinnedColumn.AddRange(from.PinnedTweetId.Slice(start, count));
+        EntitiesColumn.AddRange(from.Entities.Slice(start, count));
     }
 
     /// <summary>The row of user <paramref name="id"/> (digits), or −1.</summary>

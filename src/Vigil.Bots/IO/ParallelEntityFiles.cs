@@ -103,19 +103,22 @@ internal static class ParallelEntityFiles
     private static void Merge(FilePart part, BotDataset dataset, ProblemSink problems)
     {
         var (from, to) = (Ids(part.Rows, part.Kind), Ids(dataset, part.Kind));
-        Action<int> append = part.Kind switch
+        Action<int, int> append = part.Kind switch
         {
-            EntityKind.User => row => dataset.Users.AppendFieldsOf(part.Rows.Users, row),
+            EntityKind.User => (start, count) => dataset.Users.AppendRowsOf(part.Rows.Users, start, count),
             EntityKind.Tweet => TweetAppender(dataset.Tweets, part.Rows.Tweets),
-            EntityKind.List => row => dataset.Lists.AppendFieldsOf(part.Rows.Lists, row),
-            _ => row => dataset.Hashtags.AppendFieldsOf(part.Rows.Hashtags, row),
+            EntityKind.List => (start, count) => dataset.Lists.AppendRowsOf(part.Rows.Lists, start, count),
+            _ => (start, count) => dataset.Hashtags.AppendRowsOf(part.Rows.Hashtags, start, count),
         };
         var ids = from.Ids;
         // The one user file: size the table once (repeats can only make it smaller). The tweet table is sized by the
         // reader from the first tweet file, as in the sequential read; sizing it here per part would double its
         // columns whenever that estimate falls a little short.
         if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
-        int nextProblem = 0;
+        // The ids go in one by one (the index finds repeats); the other fields of each run of rows between two
+        // repeats are appended column by column once the run ends. Problems go to the sink in the same order as in
+        // the sequential read: they do not depend on the table's fields.
+        int nextProblem = 0, runStart = 0;
         for (int row = 0; row < ids.Length; row++)
         {
             part.Problems.Replay(row, ref nextProblem, problems);
@@ -123,22 +126,23 @@ internal static class ParallelEntityFiles
             if (row + PrefetchAhead < ids.Length) to.Prefetch(ids[row + PrefetchAhead]);
             if (!to.TryAdd(ids[row], out int existing))
             {
+                if (row > runStart) append(runStart, row - runStart);
+                runStart = row + 1;
                 problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(part.File, part.IdOffsets[row]),
                     EntityRecordSink.DuplicateMessage(part.Kind, ids[row], existing));
-                continue;
             }
-            append(row);
         }
+        if (ids.Length > runStart) append(runStart, ids.Length - runStart);
         part.Problems.Replay(int.MaxValue, ref nextProblem, problems);
         part.Problems.ReplayCounts(problems);
     }
 
     private const int PrefetchAhead = 8;
 
-    private static Action<int> TweetAppender(TweetTable to, TweetTable from)
+    private static Action<int, int> TweetAppender(TweetTable to, TweetTable from)
     {
         var (lang, source) = (CategoryColumn.NewCodeMap(from.Lang), CategoryColumn.NewCodeMap(from.Source));
-        return row => to.AppendFieldsOf(from, row, lang, source);
+        return (start, count) => to.AppendRowsOf(from, start, count, lang, source);
     }
 
     private static IdIndex Ids(BotDataset dataset, EntityKind kind) => kind switch
