@@ -212,6 +212,43 @@ public class RecordScannerTests
         Assert.True(r.HasId);
     }
 
+    // The scanner predicts each name from the one before it (the last record's order); records whose names differ
+    // from the prediction (another order, a longer name starting like it, space before the colon) read the same.
+    [Fact]
+    public void TheScannerReadsRecordsWhoseNamesDifferFromThePrediction()
+    {
+        var records = new[]
+        {
+            """,{"id": "t1", "lang": "en", "text": "a", "public_metrics": {"like_count": 1, "quote_count": 2}}""",
+            """,{"id": "t2", "lang": "en", "text": "b", "public_metrics": {"like_count": 3, "quote_count": 4}}""",
+            """,{"id": "t3", "text": "c", "lang": "de", "public_metrics": {"quote_count": 5, "like_count": 6}}""",
+            """,{"id": "t4", "text_extra": "x", "text" : "d", "lang_x": "y", "public_metrics": {"quote_counts": 9, "like_count": 7}}""",
+            """,{"id": "t5", "lang": "fr", "text": "e", "public_metrics": {"like_count": 8, "quote_count": 9}}""",
+        };
+        var expected = new (long Id, string Lang, string Text, long Likes, long Quotes)[]
+        {
+            (1, "en", "a", 1, 2), (2, "en", "b", 3, 4), (3, "de", "c", 6, 5), (4, "", "d", 7, -1), (5, "fr", "e", 8, 9),
+        };
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(records));
+        var dataset = new BotDataset("scan");
+        var problems = new ProblemSink(ValidationPolicy.Strict, true, new ValidationReport(5));
+        var record = new RawRecord();
+        var scanner = new RecordScanner(record, EntityKind.Tweet, true, new EntityRecordSink(dataset, "tweet_0.json", problems));
+        int at = 0;
+        foreach (var (id, lang, text, likes, quotes) in expected)
+        {
+            at = scanner.TryRecord(bytes, at, bytes.Length, 0);
+            Assert.True(at > 0, $"t{id}");
+            Assert.Equal(id, record.Id);
+            Assert.Equal(lang, record.TryGetText(JsonField.Lang, out var l) ? Encoding.UTF8.GetString(l) : "");
+            Assert.True(record.TryGetText(JsonField.Text, out var t));
+            Assert.Equal(text, Encoding.UTF8.GetString(t));
+            Assert.Equal(likes, record.Value(JsonField.LikeCount));
+            Assert.Equal(quotes, record.Has(JsonField.QuoteCount) ? record.Value(JsonField.QuoteCount) : -1);
+        }
+        Assert.Equal(bytes.Length, at);
+    }
+
     [Theory]
     [InlineData("1200000000000129812", 1200000000000129812L)]
     [InlineData("9223372036854775807", long.MaxValue)]
