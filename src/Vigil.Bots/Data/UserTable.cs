@@ -13,15 +13,15 @@ public sealed class UserTable
     public const int MissingCount = -1;
     public const long NoPinnedTweet = -1;
 
-    internal readonly List<long> CreatedAtColumn = new();
-    internal readonly List<bool> VerifiedColumn = new();
-    internal readonly List<bool> ProtectedColumn = new();
-    internal readonly List<int> FollowersColumn = new();
-    internal readonly List<int> FollowingColumn = new();
-    internal readonly List<int> TweetCountColumn = new();
-    internal readonly List<int> ListedColumn = new();
-    internal readonly List<long> PinnedColumn = new();
-    internal readonly List<UserEntityCounts> EntitiesColumn = new();
+    internal List<long> CreatedAtColumn = new();
+    internal List<bool> VerifiedColumn = new();
+    internal List<bool> ProtectedColumn = new();
+    internal List<int> FollowersColumn = new();
+    internal List<int> FollowingColumn = new();
+    internal List<int> TweetCountColumn = new();
+    internal List<int> ListedColumn = new();
+    internal List<long> PinnedColumn = new();
+    internal List<UserEntityCounts> EntitiesColumn = new();
 
     public UserTable() : this(indexed: true) { }
 
@@ -107,6 +107,32 @@ public sealed class UserTable
         foreach (var column in new[] { VerifiedColumn, ProtectedColumn }) column.EnsureCapacity(rows);
         foreach (var column in new[] { FollowersColumn, FollowingColumn, TweetCountColumn, ListedColumn }) column.EnsureCapacity(rows);
         EntitiesColumn.EnsureCapacity(rows);
+    }
+
+    /// <summary>
+    /// Takes over every field but the ids of <paramref name="from"/>, whose rows are all this table's rows (their ids
+    /// already added to <see cref="Ids"/>, in order, none of the fields yet): the columns change places instead of
+    /// being copied, and <paramref name="from"/> is left with this table's empty ones.
+    /// </summary>
+    internal void TakeFieldsOf(UserTable from)
+    {
+        if (CreatedAtColumn.Count != 0 || Name.Count != 0 || from.CreatedAtColumn.Count != Count)
+            throw new InvalidOperationException("Only an empty table takes over another's fields, all its rows at once.");
+        Name.SwapWith(from.Name);
+        Username.SwapWith(from.Username);
+        Description.SwapWith(from.Description);
+        Location.SwapWith(from.Location);
+        Url.SwapWith(from.Url);
+        ProfileImageUrl.SwapWith(from.ProfileImageUrl);
+        (CreatedAtColumn, from.CreatedAtColumn) = (from.CreatedAtColumn, CreatedAtColumn);
+        (VerifiedColumn, from.VerifiedColumn) = (from.VerifiedColumn, VerifiedColumn);
+        (ProtectedColumn, from.ProtectedColumn) = (from.ProtectedColumn, ProtectedColumn);
+        (FollowersColumn, from.FollowersColumn) = (from.FollowersColumn, FollowersColumn);
+        (FollowingColumn, from.FollowingColumn) = (from.FollowingColumn, FollowingColumn);
+        (TweetCountColumn, from.TweetCountColumn) = (from.TweetCountColumn, TweetCountColumn);
+        (ListedColumn, from.ListedColumn) = (from.ListedColumn, ListedColumn);
+        (PinnedColumn, from.PinnedColumn) = (from.PinnedColumn, PinnedColumn);
+        (EntitiesColumn, from.EntitiesColumn) = (from.EntitiesColumn, EntitiesColumn);
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ internal static class ParallelEntityFiles
     /// <summary>A file read into a part of its own, waiting to be merged.</summary>
     private sealed record FilePart(string Path, string File, EntityKind Kind, BotDataset Rows, List<long> IdOffsets, ProblemRecorder Problems, long Started);
 
-    /// <param name="beforeMerge">Called with a file's index just before its rows are merged (the reader sizes the tweet table there).</param>
-    public static void Read(IReadOnlyList<(string Path, EntityKind Kind)> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options, Action<int> beforeMerge)
+    /// <param name="beforeMerge">Called with a file's index and its part's row count just before its rows are merged (the reader sizes the tweet table there).</param>
+    public static void Read(IReadOnlyList<(string Path, EntityKind Kind)> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options, Action<int, int> beforeMerge)
     {
         int threads = Math.Max(1, Math.Min(options.Parallelism, files.Count));
         var parts = new TaskCompletionSource<FilePart>?[files.Count];
@@ -55,7 +55,7 @@ internal static class ParallelEntityFiles
             {
                 var part = parts[k]!.Task.GetAwaiter().GetResult();
                 parts[k] = null;
-                beforeMerge(k);
+                beforeMerge(k, part.Rows.EntityCount(part.Kind));
                 Merge(part, dataset, problems);
                 if (part.Kind == EntityKind.Tweet) spareTweetParts.Enqueue(part.Rows);
                 options.FileRead?.Invoke(new TwiBotFileRead(part.File, new FileInfo(part.Path).Length, Stopwatch.GetElapsedTime(part.Started)));
@@ -111,14 +111,17 @@ internal static class ParallelEntityFiles
             _ => (start, count) => dataset.Hashtags.AppendRowsOf(part.Rows.Hashtags, start, count),
         };
         var ids = from.Ids;
-        // The one user file: size the table once (repeats can only make it smaller). The tweet table is sized by the
-        // reader from the first tweet file, as in the sequential read; sizing it here per part would double its
-        // columns whenever that estimate falls a little short.
-        if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
-        // The ids go in one by one (the index finds repeats); the other fields of each run of rows between two
-        // repeats are appended column by column once the run ends. Problems go to the sink in the same order as in
-        // the sequential read: they do not depend on the table's fields.
-        int nextProblem = 0, runStart = 0;
+        // The one user file: its part becomes the user table when nothing is repeated in it (the usual case), so only
+        // the id index is sized for it here; otherwise the table is sized once (repeats can only make it smaller).
+        // The tweet table is sized by the reader before the first tweet part is merged (see beforeMerge).
+        bool takeOver = part.Kind == EntityKind.User && dataset.Users.Count == 0;
+        if (takeOver) dataset.Users.Ids.Reserve(ids.Length);
+        else if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
+        // The ids go in one by one (the index finds repeats); then the other fields of each run of rows between two
+        // repeats are appended column by column. Problems go to the sink in the same order as in the sequential read:
+        // they do not depend on the table's fields.
+        var repeats = new List<int>();
+        int nextProblem = 0;
         for (int row = 0; row < ids.Length; row++)
         {
             part.Problems.Replay(row, ref nextProblem, problems);
@@ -126,13 +129,22 @@ internal static class ParallelEntityFiles
             if (row + PrefetchAhead < ids.Length) to.Prefetch(ids[row + PrefetchAhead]);
             if (!to.TryAdd(ids[row], out int existing))
             {
-                if (row > runStart) append(runStart, row - runStart);
-                runStart = row + 1;
+                repeats.Add(row);
                 problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(part.File, part.IdOffsets[row]),
                     EntityRecordSink.DuplicateMessage(part.Kind, ids[row], existing));
             }
         }
-        if (ids.Length > runStart) append(runStart, ids.Length - runStart);
+        if (takeOver && repeats.Count == 0) dataset.Users.TakeFieldsOf(part.Rows.Users);
+        else
+        {
+            int runStart = 0;
+            foreach (int repeat in repeats)
+            {
+                if (repeat > runStart) append(runStart, repeat - runStart);
+                runStart = repeat + 1;
+            }
+            if (ids.Length > runStart) append(runStart, ids.Length - runStart);
+        }
         part.Problems.Replay(int.MaxValue, ref nextProblem, problems);
         part.Problems.ReplayCounts(problems);
     }

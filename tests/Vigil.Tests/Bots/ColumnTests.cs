@@ -149,6 +149,34 @@ public class ColumnTests
     }
 
     [Fact]
+    public void SwappedTextColumnsKeepEachOthersTextsAndGrowOn()
+    {
+        var (a, b) = (new Utf8TextColumn(), new Utf8TextColumn());
+        foreach (var t in new[] { "one", null, "", new string('x', 9000) }) a.Add(t);
+        b.Add("other");
+        a.SwapWith(b);
+        a.Add("after");
+        b.Add("more");
+        Assert.Equal(new[] { "other", "after" }, Enumerable.Range(0, a.Count).Select(a.GetString));
+        Assert.Equal(new[] { "one", null, "", new string('x', 9000), "more" }, Enumerable.Range(0, b.Count).Select(b.GetString));
+        Assert.Equal(("otherafter".Length, 9007L), (a.ByteCount, b.ByteCount));
+    }
+
+    [Fact]
+    public void AUserTableTakesOverAnotherTablesFieldsOnlyWhenEmpty()
+    {
+        var part = new UserTable();
+        part.Add(new UserRow(5) { Name = "five", FollowersCount = 3 });
+        part.Add(new UserRow(6) { Description = "six" });
+        var table = new UserTable();
+        foreach (long id in part.Ids.Ids) Assert.True(table.Ids.TryAdd(id, out _));
+        table.TakeFieldsOf(part);
+        Assert.Equal(("five", 3, "six"), (table[0].Name, table[0].FollowersCount, table[1].Description));
+        Assert.Equal(0, part.FollowersCount.Length);
+        Assert.Throws<InvalidOperationException>(() => table.TakeFieldsOf(part));
+    }
+
+    [Fact]
     public void CategoryRangesCopyAsRowByRow()
     {
         var source = new CategoryColumn();

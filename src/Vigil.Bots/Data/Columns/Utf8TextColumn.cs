@@ -19,12 +19,12 @@ public sealed class Utf8TextColumn
     private const int LongText = (1 << LengthBits) - 1;
     private const long Null = -1;
 
-    private readonly List<byte[]> _chunks = new();
+    private List<byte[]> _chunks = new();
     // The chunk being filled; after Clear the chunks past it are kept to be filled again.
     private int _chunk = -1;
     private int _chunkUsed;
     // Per row: (start << LengthBits) | length, start = (chunk << ChunkBits) | offset in chunk; Null for a null text.
-    private readonly List<long> _rows = new();
+    private List<long> _rows = new();
 
     public int Count => _rows.Count;
 
@@ -126,6 +126,16 @@ public sealed class Utf8TextColumn
     {
         int length = (int)(packed & LongText);
         return length == LongText ? BinaryPrimitives.ReadInt32LittleEndian(chunk.AsSpan(offset)) : length;
+    }
+
+    /// <summary>Exchanges the whole contents (rows, chunks, sizes) of this column and <paramref name="other"/>, copying nothing.</summary>
+    internal void SwapWith(Utf8TextColumn other)
+    {
+        (_chunks, other._chunks) = (other._chunks, _chunks);
+        (_rows, other._rows) = (other._rows, _rows);
+        (_chunk, other._chunk) = (other._chunk, _chunk);
+        (_chunkUsed, other._chunkUsed) = (other._chunkUsed, _chunkUsed);
+        (ByteCount, other.ByteCount) = (other.ByteCount, ByteCount);
     }
 
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
