@@ -26,6 +26,6 @@ public sealed class HashtagTable
 
     public int IndexOf(long id) => Ids.IndexOf(id);
 
-    /// <summary>Appends the tag name of <paramref name="from"/>'s row <paramref name="row"/> (its id is already in <see cref="Ids"/>).</summary>
-    internal void AppendFieldsOf(HashtagTable from, int row) => TagName.AddFrom(from.TagName, row);
+    /// <summary>Appends the tag names of <paramref name="from"/>'s rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 (their ids are already in <see cref="Ids"/>).</summary>
+    internal void AppendRowsOf(HashtagTable from, int start, int count) => TagName.AddRangeFrom(from.TagName, start, count);
 }

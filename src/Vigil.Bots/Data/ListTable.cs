@@ -54,14 +54,14 @@ public sealed class ListTable
 
     public int IndexOf(long id) => Ids.IndexOf(id);
 
-    /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
-    internal void AppendFieldsOf(ListTable from, int row)
+    /// <summary>Appends the fields (all but the ids, already added to <see cref="Ids"/>) of <paramref name="from"/>'s rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
+    internal void AppendRowsOf(ListTable from, int start, int count)
     {
-        Name.AddFrom(from.Name, row);
-        Description.AddFrom(from.Description, row);
-        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
-        PrivateColumn.Add(from.PrivateColumn[row]);
-        FollowerColumn.Add(from.FollowerColumn[row]);
-        MemberColumn.Add(from.MemberColumn[row]);
+        Name.AddRangeFrom(from.Name, start, count);
+        Description.AddRangeFrom(from.Description, start, count);
+        CreatedAtColumn.AddRange(CollectionsMarshal.AsSpan(from.CreatedAtColumn).Slice(start, count));
+        PrivateColumn.AddRange(CollectionsMarshal.AsSpan(from.PrivateColumn).Slice(start, count));
+        FollowerColumn.AddRange(CollectionsMarshal.AsSpan(from.FollowerColumn).Slice(start, count));
+        MemberColumn.AddRange(CollectionsMarshal.AsSpan(from.MemberColumn).Slice(start, count));
     }
 }

@@ -142,27 +142,32 @@ public sealed class TweetTable
     }
 
     /// <summary>
-    /// Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row
-    /// <paramref name="row"/>; <paramref name="langCodes"/> and <paramref name="sourceCodes"/> carry the category codes
-    /// of <paramref name="from"/> over to this table (see <see cref="CategoryColumn.AddFrom"/>).
+    /// Appends the fields (all but the ids, already added to <see cref="Ids"/>) of <paramref name="from"/>'s rows
+    /// <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1, column by column;
+    /// <paramref name="langCodes"/> and <paramref name="sourceCodes"/> carry the category codes of
+    /// <paramref name="from"/> over to this table (see <see cref="CategoryColumn.AddFrom"/>).
     /// </summary>
-    internal void AppendFieldsOf(TweetTable from, int row, int[] langCodes, int[] sourceCodes)
+    internal void AppendRowsOf(TweetTable from, int start, int count, int[] langCodes, int[] sourceCodes)
     {
-        if (HasText) Text.AddFrom(from.Text, row);
-        Lang.AddFrom(from.Lang, row, langCodes);
-        Source.AddFrom(from.Source, row, sourceCodes);
-        AuthorColumn.Add(from.AuthorColumn[row]);
-        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
-        RetweetColumn.Add(from.RetweetColumn[row]);
-        ReplyColumn.Add(from.ReplyColumn[row]);
-        LikeColumn.Add(from.LikeColumn[row]);
-        QuoteColumn.Add(from.QuoteColumn[row]);
-        ReferenceColumn.AddRange(from.ReferencesOf(row));
-        ReferenceStartColumn.Add(ReferenceColumn.Count);
-        HashtagColumn.Add(from.HashtagColumn[row]);
-        MentionColumn.Add(from.MentionColumn[row]);
-        UrlColumn.Add(from.UrlColumn[row]);
-        SensitiveColumn.Add(from.SensitiveColumn[row]);
+        if (HasText) Text.AddRangeFrom(from.Text, start, count);
+        Lang.AddRangeFrom(from.Lang, start, count, langCodes);
+        Source.AddRangeFrom(from.Source, start, count, sourceCodes);
+        AuthorColumn.AddRange(from.AuthorId.Slice(start, count));
+        CreatedAtColumn.AddRange(from.CreatedAt.Slice(start, count));
+        RetweetColumn.AddRange(from.RetweetCount.Slice(start, count));
+        ReplyColumn.AddRange(from.ReplyCount.Slice(start, count));
+        LikeColumn.AddRange(from.LikeCount.Slice(start, count));
+        QuoteColumn.AddRange(from.QuoteCount.Slice(start, count));
+        // The reference lists of the rows are consecutive in from: one block, with their start offsets shifted.
+        var starts = from.ReferenceStart.Slice(start, count + 1);
+        int shift = ReferenceColumn.Count - starts[0];
+        ReferenceColumn.AddRange(from.References[starts[0]..starts[^1]]);
+        ReferenceStartColumn.EnsureCapacity(ReferenceStartColumn.Count + count);
+        for (int r = 1; r < starts.Length; r++) ReferenceStartColumn.Add(starts[r] + shift);
+        HashtagColumn.AddRange(from.HashtagCount.Slice(start, count));
+        MentionColumn.AddRange(from.MentionCount.Slice(start, count));
+        UrlColumn.AddRange(from.UrlCount.Slice(start, count));
+        SensitiveColumn.AddRange(from.PossiblySensitive.Slice(start, count));
     }
 
     /// <summary>Sets the author of a tweet whose file did not name one (older sets give it by <c>post</c> edges only).</summary>

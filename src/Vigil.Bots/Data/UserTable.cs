@@ -13,15 +13,15 @@ public sealed class UserTable
     public const int MissingCount = -1;
     public const long NoPinnedTweet = -1;
 
-    internal readonly List<long> CreatedAtColumn = new();
-    internal readonly List<bool> VerifiedColumn = new();
-    internal readonly List<bool> ProtectedColumn = new();
-    internal readonly List<int> FollowersColumn = new();
-    internal readonly List<int> FollowingColumn = new();
-    internal readonly List<int> TweetCountColumn = new();
-    internal readonly List<int> ListedColumn = new();
-    internal readonly List<long> PinnedColumn = new();
-    internal readonly List<UserEntityCounts> EntitiesColumn = new();
+    internal List<long> CreatedAtColumn = new();
+    internal List<bool> VerifiedColumn = new();
+    internal List<bool> ProtectedColumn = new();
+    internal List<int> FollowersColumn = new();
+    internal List<int> FollowingColumn = new();
+    internal List<int> TweetCountColumn = new();
+    internal List<int> ListedColumn = new();
+    internal List<long> PinnedColumn = new();
+    internal List<UserEntityCounts> EntitiesColumn = new();
 
     public UserTable() : this(indexed: true) { }
 
@@ -109,24 +109,53 @@ public sealed class UserTable
         EntitiesColumn.EnsureCapacity(rows);
     }
 
-    /// <summary>Appends the fields (all but the id, already added to <see cref="Ids"/>) of <paramref name="from"/>'s row <paramref name="row"/>.</summary>
-    internal void AppendFieldsOf(UserTable from, int row)
+    /// <summary>
+    /// Takes over every field but the ids of <paramref name="from"/>, whose rows are all this table's rows (their ids
+    /// already added to <see cref="Ids"/>, in order, none of the fields yet): the columns change places instead of
+    /// being copied, and <paramref name="from"/> is left with this table's empty ones.
+    /// </summary>
+    internal void TakeFieldsOf(UserTable from)
     {
-        Name.AddFrom(from.Name, row);
-        Username.AddFrom(from.Username, row);
-        Description.AddFrom(from.Description, row);
-        Location.AddFrom(from.Location, row);
-        Url.AddFrom(from.Url, row);
-        ProfileImageUrl.AddFrom(from.ProfileImageUrl, row);
-        CreatedAtColumn.Add(from.CreatedAtColumn[row]);
-        VerifiedColumn.Add(from.VerifiedColumn[row]);
-        ProtectedColumn.Add(from.ProtectedColumn[row]);
-        FollowersColumn.Add(from.FollowersColumn[row]);
-        FollowingColumn.Add(from.FollowingColumn[row]);
-        TweetCountColumn.Add(from.TweetCountColumn[row]);
-        ListedColumn.Add(from.ListedColumn[row]);
-        PinnedColumn.Add(from.PinnedColumn[row]);
-        EntitiesColumn.Add(from.EntitiesColumn[row]);
+        if (CreatedAtColumn.Count != 0 || Name.Count != 0 || from.CreatedAtColumn.Count != Count)
+            throw new InvalidOperationException("Only an empty table takes over another's fields, all its rows at once.");
+        Name.SwapWith(from.Name);
+        Username.SwapWith(from.Username);
+        Description.SwapWith(from.Description);
+        Location.SwapWith(from.Location);
+        Url.SwapWith(from.Url);
+        ProfileImageUrl.SwapWith(from.ProfileImageUrl);
+        (CreatedAtColumn, from.CreatedAtColumn) = (from.CreatedAtColumn, CreatedAtColumn);
+        (VerifiedColumn, from.VerifiedColumn) = (from.VerifiedColumn, VerifiedColumn);
+        (ProtectedColumn, from.ProtectedColumn) = (from.ProtectedColumn, ProtectedColumn);
+        (FollowersColumn, from.FollowersColumn) = (from.FollowersColumn, FollowersColumn);
+        (FollowingColumn, from.FollowingColumn) = (from.FollowingColumn, FollowingColumn);
+        (TweetCountColumn, from.TweetCountColumn) = (from.TweetCountColumn, TweetCountColumn);
+        (ListedColumn, from.ListedColumn) = (from.ListedColumn, ListedColumn);
+        (PinnedColumn, from.PinnedColumn) = (from.PinnedColumn, PinnedColumn);
+        (EntitiesColumn, from.EntitiesColumn) = (from.EntitiesColumn, EntitiesColumn);
+    }
+
+    /// <summary>
+    /// Appends the fields (all but the ids, already added to <see cref="Ids"/>) of <paramref name="from"/>'s rows
+    /// <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1, column by column.
+    /// </summary>
+    internal void AppendRowsOf(UserTable from, int start, int count)
+    {
+        Name.AddRangeFrom(from.Name, start, count);
+        Username.AddRangeFrom(from.Username, start, count);
+        Description.AddRangeFrom(from.Description, start, count);
+        Location.AddRangeFrom(from.Location, start, count);
+        Url.AddRangeFrom(from.Url, start, count);
+        ProfileImageUrl.AddRangeFrom(from.ProfileImageUrl, start, count);
+        CreatedAtColumn.AddRange(from.CreatedAt.Slice(start, count));
+        VerifiedColumn.AddRange(from.Verified.Slice(start, count));
+        ProtectedColumn.AddRange(from.Protected.Slice(start, count));
+        FollowersColumn.AddRange(from.FollowersCount.Slice(start, count));
+        FollowingColumn.AddRange(from.FollowingCount.Slice(start, count));
+        TweetCountColumn.AddRange(from.TweetCount.Slice(start, count));
+        ListedColumn.AddRange(from.ListedCount.Slice(start, count));
+        PinnedColumn.AddRange(from.PinnedTweetId.Slice(start, count));
+        EntitiesColumn.AddRange(from.Entities.Slice(start, count));
     }
 
     /// <summary>The row of user <paramref name="id"/> (digits), or −1.</summary>

@@ -22,8 +22,8 @@ internal static class ParallelEntityFiles
     /// <summary>A file read into a part of its own, waiting to be merged.</summary>
     private sealed record FilePart(string Path, string File, EntityKind Kind, BotDataset Rows, List<long> IdOffsets, ProblemRecorder Problems, long Started);
 
-    /// <param name="beforeMerge">Called with a file's index just before its rows are merged (the reader sizes the tweet table there).</param>
-    public static void Read(IReadOnlyList<(string Path, EntityKind Kind)> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options, Action<int> beforeMerge)
+    /// <param name="beforeMerge">Called with a file's index and its part's row count just before its rows are merged (the reader sizes the tweet table there).</param>
+    public static void Read(IReadOnlyList<(string Path, EntityKind Kind)> files, BotDataset dataset, ProblemSink problems, TwiBotReaderOptions options, Action<int, int> beforeMerge)
     {
         int threads = Math.Max(1, Math.Min(options.Parallelism, files.Count));
         var parts = new TaskCompletionSource<FilePart>?[files.Count];
@@ -55,7 +55,7 @@ internal static class ParallelEntityFiles
             {
                 var part = parts[k]!.Task.GetAwaiter().GetResult();
                 parts[k] = null;
-                beforeMerge(k);
+                beforeMerge(k, part.Rows.EntityCount(part.Kind));
                 Merge(part, dataset, problems);
                 if (part.Kind == EntityKind.Tweet) spareTweetParts.Enqueue(part.Rows);
                 options.FileRead?.Invoke(new TwiBotFileRead(part.File, new FileInfo(part.Path).Length, Stopwatch.GetElapsedTime(part.Started)));
@@ -103,18 +103,24 @@ internal static class ParallelEntityFiles
     private static void Merge(FilePart part, BotDataset dataset, ProblemSink problems)
     {
         var (from, to) = (Ids(part.Rows, part.Kind), Ids(dataset, part.Kind));
-        Action<int> append = part.Kind switch
+        Action<int, int> append = part.Kind switch
         {
-            EntityKind.User => row => dataset.Users.AppendFieldsOf(part.Rows.Users, row),
+            EntityKind.User => (start, count) => dataset.Users.AppendRowsOf(part.Rows.Users, start, count),
             EntityKind.Tweet => TweetAppender(dataset.Tweets, part.Rows.Tweets),
-            EntityKind.List => row => dataset.Lists.AppendFieldsOf(part.Rows.Lists, row),
-            _ => row => dataset.Hashtags.AppendFieldsOf(part.Rows.Hashtags, row),
+            EntityKind.List => (start, count) => dataset.Lists.AppendRowsOf(part.Rows.Lists, start, count),
+            _ => (start, count) => dataset.Hashtags.AppendRowsOf(part.Rows.Hashtags, start, count),
         };
         var ids = from.Ids;
-        // The one user file: size the table once (repeats can only make it smaller). The tweet table is sized by the
-        // reader from the first tweet file, as in the sequential read; sizing it here per part would double its
-        // columns whenever that estimate falls a little short.
-        if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
+        // The one user file: its part becomes the user table when nothing is repeated in it (the usual case), so only
+        // the id index is sized for it here; otherwise the table is sized once (repeats can only make it smaller).
+        // The tweet table is sized by the reader before the first tweet part is merged (see beforeMerge).
+        bool takeOver = part.Kind == EntityKind.User && dataset.Users.Count == 0;
+        if (takeOver) dataset.Users.Ids.Reserve(ids.Length);
+        else if (part.Kind == EntityKind.User) dataset.Users.Reserve(to.Count + ids.Length);
+        // The ids go in one by one (the index finds repeats); then the other fields of each run of rows between two
+        // repeats are appended column by column. Problems go to the sink in the same order as in the sequential read:
+        // they do not depend on the table's fields.
+        var repeats = new List<int>();
         int nextProblem = 0;
         for (int row = 0; row < ids.Length; row++)
         {
@@ -123,11 +129,21 @@ internal static class ParallelEntityFiles
             if (row + PrefetchAhead < ids.Length) to.Prefetch(ids[row + PrefetchAhead]);
             if (!to.TryAdd(ids[row], out int existing))
             {
+                repeats.Add(row);
                 problems.Add(DataProblem.DuplicateId, DataPosition.AtOffset(part.File, part.IdOffsets[row]),
                     EntityRecordSink.DuplicateMessage(part.Kind, ids[row], existing));
-                continue;
             }
-            append(row);
+        }
+        if (takeOver && repeats.Count == 0) dataset.Users.TakeFieldsOf(part.Rows.Users);
+        else
+        {
+            int runStart = 0;
+            foreach (int repeat in repeats)
+            {
+                if (repeat > runStart) append(runStart, repeat - runStart);
+                runStart = repeat + 1;
+            }
+            if (ids.Length > runStart) append(runStart, ids.Length - runStart);
         }
         part.Problems.Replay(int.MaxValue, ref nextProblem, problems);
         part.Problems.ReplayCounts(problems);
@@ -135,10 +151,10 @@ internal static class ParallelEntityFiles
 
     private const int PrefetchAhead = 8;
 
-    private static Action<int> TweetAppender(TweetTable to, TweetTable from)
+    private static Action<int, int> TweetAppender(TweetTable to, TweetTable from)
     {
         var (lang, source) = (CategoryColumn.NewCodeMap(from.Lang), CategoryColumn.NewCodeMap(from.Source));
-        return row => to.AppendFieldsOf(from, row, lang, source);
+        return (start, count) => to.AppendRowsOf(from, start, count, lang, source);
     }
 
     private static IdIndex Ids(BotDataset dataset, EntityKind kind) => kind switch

@@ -27,7 +27,7 @@ public static class TwiBotReader
             var tweets = new TweetTableSizing(files);
             if (options.Parallelism > 1 && files.Count > 1)
             {
-                ParallelEntityFiles.Read(files, dataset, problems, options, k => tweets.BeforeFile(k, dataset));
+                ParallelEntityFiles.Read(files, dataset, problems, options, (k, rows) => tweets.BeforeMerge(k, rows, dataset));
             }
             else
             {
@@ -102,6 +102,22 @@ public static class TwiBotReader
             long bytes = new FileInfo(files[index].Path).Length;
             _read += bytes;
             _left -= bytes;
+        }
+
+        // The parallel read, before it merges a tweet file's part of rowsInFile rows: the same estimate, but with that
+        // file counted as read, so the table is sized before the first tweet file's rows go in.
+        public void BeforeMerge(int index, int rowsInFile, BotDataset dataset)
+        {
+            if (files[index].Kind != EntityKind.Tweet) return;
+            long bytes = new FileInfo(files[index].Path).Length;
+            _read += bytes;
+            _left -= bytes;
+            long after = dataset.Tweets.Count + (long)rowsInFile;
+            if (after >= MinTweetsToEstimate && _read > 0)
+            {
+                double expected = after + _left / (_read / (double)after) * 1.02;
+                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
+            }
         }
     }
 

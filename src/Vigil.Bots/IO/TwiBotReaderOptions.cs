@@ -26,8 +26,8 @@ public sealed record TwiBotReaderOptions
     /// <summary>
     /// Threads that parse the entity files of a TwiBot-22 folder at once, each file into a part merged in file order
     /// (the result is the same as with 1, which reads one file after another on the calling thread). 1 by default:
-    /// on the 1M-user set, idle, 2 threads read 1.3–1.7× faster per wall second but use up to 1.4× the CPU time and
-    /// raise peak memory from 3.2 to 3.8 GB (docs/bots-data.md).
+    /// on the 1M-user set, idle, 2 threads read about 1.7× faster per wall second (860–991 against 508–543 MB/s) for
+    /// about the same CPU time, and raise peak memory from 3.2 to 3.5–3.8 GB (docs/bots-data.md).
     /// </summary>
     public int Parallelism { get; init; } = 1;
 

@@ -100,6 +100,102 @@ public class ColumnTests
         for (int row = 0; row < texts.Count; row++) Assert.Equal(texts[row], column.GetString(row));
     }
 
+    // Texts of many lengths, empties and nulls, one longer than the length field (it carries a length prefix), in a
+    // column that was cleared and filled again (kept chunks, one inserted between them).
+    private static (Utf8TextColumn Column, List<string?> Texts) TextsForRanges()
+    {
+        var column = new Utf8TextColumn();
+        for (int i = 0; i < 2000; i++) column.Add(Encoding.UTF8.GetBytes(new string('a', i % 50)));
+        column.Clear();
+        var texts = Enumerable.Range(0, 6000).Select(i => i % 11 == 3 ? null : i % 13 == 5 ? "" : new string((char)('a' + i % 26), i * 7 % 700) + "é").ToList();
+        texts.Insert(3000, new string('z', 300_000));
+        texts.Insert(4000, new string('L', (1 << 24) + 5));
+        foreach (var text in texts) column.Add(text);
+        return (column, texts);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(997)]
+    public void TextRangesCopyAsRowByRow(int step)
+    {
+        var (source, texts) = TextsForRanges();
+        var byRange = new Utf8TextColumn();
+        var byRow = new Utf8TextColumn();
+        foreach (var column in new[] { byRange, byRow }) { column.Add("already here"); column.AddNull(); }
+        // Ranges of every size, from one row to all of them (step 0), and an empty range.
+        int start = 0;
+        byRange.AddRangeFrom(source, 0, 0);
+        while (start < texts.Count)
+        {
+            int count = step == 0 ? texts.Count : Math.Min(texts.Count - start, step + start % 5);
+            byRange.AddRangeFrom(source, start, count);
+            for (int row = start; row < start + count; row++) byRow.AddFrom(source, row);
+            start += count;
+        }
+        Assert.Equal(byRow.Count, byRange.Count);
+        Assert.Equal(byRow.ByteCount, byRange.ByteCount);
+        Assert.Equal(texts.Sum(t => t is null ? 0L : Encoding.UTF8.GetByteCount(t)) + "already here".Length, byRange.ByteCount);
+        for (int row = 0; row < byRow.Count; row++)
+        {
+            Assert.Equal(byRow.IsNull(row), byRange.IsNull(row));
+            Assert.True(byRow.GetUtf8(row).SequenceEqual(byRange.GetUtf8(row)), $"row {row}");
+        }
+        // Texts added after the ranges land after them.
+        byRange.Add("last");
+        Assert.Equal("last", byRange.GetString(byRange.Count - 1));
+        Assert.Equal(texts[3000], byRange.GetString(3002));
+    }
+
+    [Fact]
+    public void SwappedTextColumnsKeepEachOthersTextsAndGrowOn()
+    {
+        var (a, b) = (new Utf8TextColumn(), new Utf8TextColumn());
+        foreach (var t in new[] { "one", null, "", new string('x', 9000) }) a.Add(t);
+        b.Add("other");
+        a.SwapWith(b);
+        a.Add("after");
+        b.Add("more");
+        Assert.Equal(new[] { "other", "after" }, Enumerable.Range(0, a.Count).Select(a.GetString));
+        Assert.Equal(new[] { "one", null, "", new string('x', 9000), "more" }, Enumerable.Range(0, b.Count).Select(b.GetString));
+        Assert.Equal(("otherafter".Length, 9007L), (a.ByteCount, b.ByteCount));
+    }
+
+    [Fact]
+    public void AUserTableTakesOverAnotherTablesFieldsOnlyWhenEmpty()
+    {
+        var part = new UserTable();
+        part.Add(new UserRow(5) { Name = "five", FollowersCount = 3 });
+        part.Add(new UserRow(6) { Description = "six" });
+        var table = new UserTable();
+        foreach (long id in part.Ids.Ids) Assert.True(table.Ids.TryAdd(id, out _));
+        table.TakeFieldsOf(part);
+        Assert.Equal(("five", 3, "six"), (table[0].Name, table[0].FollowersCount, table[1].Description));
+        Assert.Equal(0, part.FollowersCount.Length);
+        Assert.Throws<InvalidOperationException>(() => table.TakeFieldsOf(part));
+    }
+
+    [Fact]
+    public void CategoryRangesCopyAsRowByRow()
+    {
+        var source = new CategoryColumn();
+        var values = Enumerable.Range(0, 500).Select(i => i % 9 == 0 ? null : $"v{i * 7 % 23}").ToList();
+        foreach (var v in values) source.Add(v);
+        var (byRange, byRow) = (new CategoryColumn(), new CategoryColumn());
+        foreach (var column in new[] { byRange, byRow }) { column.Add("v5"); column.Add("other"); }
+        var (rangeMap, rowMap) = (CategoryColumn.NewCodeMap(source), CategoryColumn.NewCodeMap(source));
+        for (int start = 0; start < values.Count; start += 37)
+        {
+            int count = Math.Min(37, values.Count - start);
+            byRange.AddRangeFrom(source, start, count, rangeMap);
+            for (int row = start; row < start + count; row++) byRow.AddFrom(source, row, rowMap);
+        }
+        Assert.Equal(byRow.Values, byRange.Values);
+        Assert.Equal(byRow.Codes.ToArray(), byRange.Codes.ToArray());
+        Assert.Equal(values, Enumerable.Range(2, values.Count).Select(row => byRange[row]));
+    }
+
     [Fact]
     public void AClearedCategoryColumnStartsItsCodesAgain()
     {

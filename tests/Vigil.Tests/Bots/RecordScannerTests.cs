@@ -75,7 +75,12 @@ public class RecordScannerTests
         {"id": "u5", "entities": {"description": {"urls": {"a": {}}}}, "verified": "false"},
         {"id": "u6", "public_metrics": {"followers_count": "12"}, "location": {"city": "x"}},
         {"id": "u7", "entities": []},
-        {"id": "u8", "name": "eight"}
+        {"id": "u8", "name": "eight"},
+        {"id": "u9", "pinned_tweet_id": 1200000000000129812},
+        {"id": "u10", "pinned_tweet_id": 9223372036854775807},
+        {"id": "u11", "pinned_tweet_id": 9223372036854775808},
+        {"id": "u12", "pinned_tweet_id": 12000000000001298120},
+        {"id": "u13", "pinned_tweet_id": 99999999999999999999}
         ]
         """;
 
@@ -95,6 +100,10 @@ public class RecordScannerTests
         Assert.Equal("line\nbreak \"quoted\" é 😀 / \\", scanned.Tweets[1].Text);
         Assert.Equal((2, 0, 1), (scanned.Tweets.HashtagCount[2], scanned.Tweets.MentionCount[2], scanned.Tweets.UrlCount[2]));
         Assert.Equal(new UserEntityCounts(1, 0, 2, 1, 3), scanned.Users.Entities[1]);
+        // A 19-digit numeric pinned tweet id is read; one past long.MaxValue, or longer, is a problem, as without the scanner.
+        Assert.Equal(1200000000000129812L, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(9)]);
+        Assert.Equal(long.MaxValue, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(10)]);
+        Assert.All(new long[] { 11, 12, 13 }, id => Assert.Equal(UserTable.NoPinnedTweet, scanned.Users.PinnedTweetId[scanned.Users.IndexOf(id)]));
     }
 
     [Fact]
@@ -203,6 +212,54 @@ public class RecordScannerTests
         Assert.True(r.HasId);
     }
 
+    // The scanner predicts each name from the one before it (the last record's order); records whose names differ
+    // from the prediction (another order, a longer name starting like it, space before the colon) read the same.
+    [Fact]
+    public void TheScannerReadsRecordsWhoseNamesDifferFromThePrediction()
+    {
+        var records = new[]
+        {
+            """,{"id": "t1", "lang": "en", "text": "a", "public_metrics": {"like_count": 1, "quote_count": 2}}""",
+            """,{"id": "t2", "lang": "en", "text": "b", "public_metrics": {"like_count": 3, "quote_count": 4}}""",
+            """,{"id": "t3", "text": "c", "lang": "de", "public_metrics": {"quote_count": 5, "like_count": 6}}""",
+            """,{"id": "t4", "text_extra": "x", "text" : "d", "lang_x": "y", "public_metrics": {"quote_counts": 9, "like_count": 7}}""",
+            """,{"id": "t5", "lang": "fr", "text": "e", "public_metrics": {"like_count": 8, "quote_count": 9}}""",
+        };
+        var expected = new (long Id, string Lang, string Text, long Likes, long Quotes)[]
+        {
+            (1, "en", "a", 1, 2), (2, "en", "b", 3, 4), (3, "de", "c", 6, 5), (4, "", "d", 7, -1), (5, "fr", "e", 8, 9),
+        };
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(records));
+        var dataset = new BotDataset("scan");
+        var problems = new ProblemSink(ValidationPolicy.Strict, true, new ValidationReport(5));
+        var record = new RawRecord();
+        var scanner = new RecordScanner(record, EntityKind.Tweet, true, new EntityRecordSink(dataset, "tweet_0.json", problems));
+        int at = 0;
+        foreach (var (id, lang, text, likes, quotes) in expected)
+        {
+            at = scanner.TryRecord(bytes, at, bytes.Length, 0);
+            Assert.True(at > 0, $"t{id}");
+            Assert.Equal(id, record.Id);
+            Assert.Equal(lang, record.TryGetText(JsonField.Lang, out var l) ? Encoding.UTF8.GetString(l) : "");
+            Assert.True(record.TryGetText(JsonField.Text, out var t));
+            Assert.Equal(text, Encoding.UTF8.GetString(t));
+            Assert.Equal(likes, record.Value(JsonField.LikeCount));
+            Assert.Equal(quotes, record.Has(JsonField.QuoteCount) ? record.Value(JsonField.QuoteCount) : -1);
+        }
+        Assert.Equal(bytes.Length, at);
+    }
+
+    [Theory]
+    [InlineData("1200000000000129812", 1200000000000129812L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("0", 0L)]
+    public void TheScannerReadsNineteenDigitIds(string digits, long id)
+    {
+        var (next, r, _) = Scan($$""",{"id": "u1", "pinned_tweet_id": {{digits}}}""", EntityKind.User);
+        Assert.True(next > 0);
+        Assert.Equal(id, r.Value(JsonField.PinnedTweetId));
+    }
+
     [Fact]
     public void TheScannerReadsAUsualUser()
     {
@@ -210,6 +267,7 @@ public class RecordScannerTests
         var (next, r, _) = Scan(json, EntityKind.User);
         Assert.Equal(json.Length, next);
         Assert.Equal(new[] { 1, 0, 2, 1, 3 }, r.UserEntities);
+        Assert.Equal(1, r.Value(JsonField.PinnedTweetId));
         Assert.Equal((10L, 40L, 1L, 0L), (r.Value(JsonField.FollowersCount), r.Value(JsonField.ListedCount), r.Value(JsonField.Verified), r.Value(JsonField.Protected)));
         Assert.False(r.TryGetText(JsonField.Location, out _));
         Assert.True(r.TryGetText(JsonField.Url, out var url) && url.IsEmpty);
@@ -238,6 +296,9 @@ public class RecordScannerTests
     [InlineData(""",{"id": "t1", "referenced_tweets": [{"id": "t2"}]}""")] // a reference without its type
     [InlineData(""",{"id": "t1", "entities": {"urls": {"a": 1}}}""")]  // items in an object, not an array
     [InlineData(""",{"id": "t1" /* comment */}""")]
+    [InlineData(""",{"id": "t1", "author_id": 9223372036854775808}""")] // past long.MaxValue: TryGetInt64 fails
+    [InlineData(""",{"id": "t1", "author_id": 18446744073709551616}""")] // past ulong.MaxValue
+    [InlineData(""",{"id": "t1", "author_id": 12000000000001298120}""")] // 20 digits
     public void TheScannerLeavesUnusualRecordsToTheTokenParser(string json)
     {
         var (next, _, dataset) = Scan(json);

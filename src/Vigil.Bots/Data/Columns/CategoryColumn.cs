@@ -86,6 +86,20 @@ public sealed class CategoryColumn
         _codes.Add(codeMap[code]);
     }
 
+    /// <summary>Appends <paramref name="from"/>'s rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1, as <see cref="AddFrom"/> would one by one.</summary>
+    internal void AddRangeFrom(CategoryColumn from, int start, int count, int[] codeMap)
+    {
+        var codes = CollectionsMarshal.AsSpan(from._codes).Slice(start, count);
+        _codes.EnsureCapacity(_codes.Count + count);
+        for (int r = 0; r < codes.Length; r++)
+        {
+            int code = codes[r];
+            if (code == NullCode) _codes.Add(NullCode);
+            else if (codeMap[code] != UnknownCode) _codes.Add(codeMap[code]);
+            else AddFrom(from, start + r, codeMap);
+        }
+    }
+
     private const int UnknownCode = -2;
 
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>

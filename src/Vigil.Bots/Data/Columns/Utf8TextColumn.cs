@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Vigil.Bots.Data.Columns;
@@ -18,12 +19,12 @@ public sealed class Utf8TextColumn
     private const int LongText = (1 << LengthBits) - 1;
     private const long Null = -1;
 
-    private readonly List<byte[]> _chunks = new();
+    private List<byte[]> _chunks = new();
     // The chunk being filled; after Clear the chunks past it are kept to be filled again.
     private int _chunk = -1;
     private int _chunkUsed;
     // Per row: (start << LengthBits) | length, start = (chunk << ChunkBits) | offset in chunk; Null for a null text.
-    private readonly List<long> _rows = new();
+    private List<long> _rows = new();
 
     public int Count => _rows.Count;
 
@@ -56,6 +57,85 @@ public sealed class Utf8TextColumn
     {
         if (from.IsNull(row)) AddNull();
         else Add(from.GetUtf8(row));
+    }
+
+    /// <summary>
+    /// Appends <paramref name="from"/>'s rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1,
+    /// as <see cref="AddFrom"/> row by row would, chunk layout included; but the texts of consecutive rows, which lie
+    /// side by side in one chunk of <paramref name="from"/>, are copied as one block and their row entries shifted.
+    /// </summary>
+    internal void AddRangeFrom(Utf8TextColumn from, int start, int count)
+    {
+        var rows = CollectionsMarshal.AsSpan(from._rows).Slice(start, count);
+        _rows.EnsureCapacity(_rows.Count + count);
+        int i = 0;
+        while (i < rows.Length)
+        {
+            long packed = rows[i];
+            if (packed == Null || (packed & LongText) == 0) { _rows.Add(packed); i++; continue; }
+            // The block: this row's bytes and those of the rows after it that follow them in the same source chunk
+            // and still fit in the chunk being filled here. Empty and null rows inside it take no bytes.
+            long srcStart = packed >> LengthBits;
+            int srcChunk = (int)(srcStart >> ChunkBits);
+            var source = from._chunks[srcChunk];
+            int blockStart = (int)(srcStart & (MaxChunkSize - 1));
+            int extent = Extent(source, blockStart, packed);
+            int free = _chunk >= 0 ? _chunks[_chunk].Length - _chunkUsed : 0;
+            if (extent > free)
+            {
+                // The first text does not fit: a new chunk, as Add would take (its prefix included).
+                ChunkFor(extent);
+                free = _chunks[_chunk].Length - _chunkUsed;
+            }
+            int blockEnd = blockStart + extent;
+            long bytes = TextLength(source, blockStart, packed);
+            int k = i + 1;
+            for (; k < rows.Length; k++)
+            {
+                long next = rows[k];
+                if (next == Null || (next & LongText) == 0) continue;
+                long nextStart = next >> LengthBits;
+                if ((int)(nextStart >> ChunkBits) != srcChunk || (int)(nextStart & (MaxChunkSize - 1)) != blockEnd) break;
+                int nextExtent = Extent(source, blockEnd, next);
+                if (blockEnd + nextExtent - blockStart > free) break;
+                blockEnd += nextExtent;
+                bytes += TextLength(source, blockEnd - nextExtent, next);
+            }
+            var chunk = _chunks[_chunk];
+            source.AsSpan(blockStart, blockEnd - blockStart).CopyTo(chunk.AsSpan(_chunkUsed));
+            long shift = (((long)_chunk << ChunkBits) | (uint)_chunkUsed) - srcStart;
+            for (int r = i; r < k; r++)
+            {
+                long row = rows[r];
+                _rows.Add(row == Null || (row & LongText) == 0 ? row : row + (shift << LengthBits));
+            }
+            _chunkUsed += blockEnd - blockStart;
+            ByteCount += bytes;
+            i = k;
+        }
+    }
+
+    // The bytes a non-empty text takes in its chunk (its length prefix included).
+    private static int Extent(byte[] chunk, int offset, long packed)
+    {
+        int length = (int)(packed & LongText);
+        return length == LongText ? sizeof(int) + BinaryPrimitives.ReadInt32LittleEndian(chunk.AsSpan(offset)) : length;
+    }
+
+    private static int TextLength(byte[] chunk, int offset, long packed)
+    {
+        int length = (int)(packed & LongText);
+        return length == LongText ? BinaryPrimitives.ReadInt32LittleEndian(chunk.AsSpan(offset)) : length;
+    }
+
+    /// <summary>Exchanges the whole contents (rows, chunks, sizes) of this column and <paramref name="other"/>, copying nothing.</summary>
+    internal void SwapWith(Utf8TextColumn other)
+    {
+        (_chunks, other._chunks) = (other._chunks, _chunks);
+        (_rows, other._rows) = (other._rows, _rows);
+        (_chunk, other._chunk) = (other._chunk, _chunk);
+        (_chunkUsed, other._chunkUsed) = (other._chunkUsed, _chunkUsed);
+        (ByteCount, other.ByteCount) = (other.ByteCount, ByteCount);
     }
 
     /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>

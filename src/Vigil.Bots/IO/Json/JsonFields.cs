@@ -69,6 +69,11 @@ internal static class JsonFields
 
     public static string Name(JsonField field) => Names[(int)field];
 
+    /// <summary>The field's name as it stands in JSON before its value, unescaped: <c>"name":</c> (UTF-8).</summary>
+    public static byte[] QuotedName(JsonField field) => QuotedNames[(int)field];
+
+    private static readonly byte[][] QuotedNames = BuildNames().Select(n => Encoding.UTF8.GetBytes($"\"{n}\":")).ToArray();
+
     /// <summary>True for the four <c>public_metrics</c> counts of a user and of a tweet.</summary>
     public static bool IsMetric(JsonField field) => field is >= JsonField.FollowersCount and <= JsonField.QuoteCount;
 

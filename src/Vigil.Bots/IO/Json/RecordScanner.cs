@@ -24,8 +24,9 @@ internal sealed class RecordScanner
     // A count fits in an int; 10 digits may already overflow one and are checked.
     private const int MaxCountDigits = 10;
 
-    // A numeric id fits in a long with 18 digits whatever they are; longer ones go to the token parser.
-    private const int MaxIdDigits = 18;
+    // A numeric id has at most 19 digits (long.MaxValue has 19; a 19-digit one is checked against it): tweet ids are
+    // 19 digits today, so a user's numeric pinned_tweet_id is one. Longer ones go to the token parser.
+    private const int MaxIdDigits = 19;
 
     private readonly RawRecord _record;
     private readonly EntityKind _kind;
@@ -62,9 +63,10 @@ internal sealed class RecordScanner
         _record.Reset(bufferOffset + i);
         i++;
         if (!SkipWhitespace(ref i) || _b[i] != '"') return -1;
+        var field = JsonField.Unknown;
         while (true)
         {
-            if (!ReadName(ref i, out var field) || !ReadField(field, ref i) || !SkipWhitespace(ref i)) return -1;
+            if (!ReadName(ref i, _nextTop, field, out field) || !ReadField(field, ref i) || !SkipWhitespace(ref i)) return -1;
             byte c = _b[i++];
             if (c == '}') break;
             if (c != ',' || !SkipWhitespace(ref i) || _b[i] != '"') return -1;
@@ -164,9 +166,10 @@ internal sealed class RecordScanner
         i++;
         if (!SkipWhitespace(ref i)) return false;
         if (_b[i] == '}') { i++; return true; }
+        var key = JsonField.Unknown;
         while (true)
         {
-            if (!ReadName(ref i, out var key)) return false;
+            if (!ReadName(ref i, _nextMetric, key, out key)) return false;
             if (JsonFields.IsMetric(key))
             {
                 if (_b[i] == 'n') { if (!Literal(ref i, "null"u8)) return false; }
@@ -187,9 +190,10 @@ internal sealed class RecordScanner
         i++;
         if (!SkipWhitespace(ref i)) return false;
         if (_b[i] == '}') { i++; return true; }
+        var key = JsonField.Unknown;
         while (true)
         {
-            if (!ReadName(ref i, out var key)) return false;
+            if (!ReadName(ref i, _nextEntity, key, out key)) return false;
             switch (key)
             {
                 case JsonField.Hashtags or JsonField.Mentions or JsonField.Urls:
@@ -261,9 +265,10 @@ internal sealed class RecordScanner
             _record.BeginReference();
             i++;
             if (!SkipWhitespace(ref i) || _b[i] != '"') return false;
+            var key = JsonField.Unknown;
             while (true)
             {
-                if (!ReadName(ref i, out var key)) return false;
+                if (!ReadName(ref i, _nextReference, key, out key)) return false;
                 if (key == JsonField.Type)
                 {
                     if (_b[i] != '"' || !PlainString(ref i, out int start, out int length)
@@ -296,6 +301,33 @@ internal sealed class RecordScanner
         if (c == close) { done = true; return true; }
         if (c != ',') return false;
         if (close == '}') return SkipWhitespace(ref i) && _b[i] == '"';
+        return true;
+    }
+
+    // The name that followed each name last time, per kind of object (index 0: the first name, or the one after an
+    // unknown name); files keep their fields in one order, so the next name is nearly always the one predicted.
+    private readonly JsonField[] _nextTop = new JsonField[JsonFields.Count];
+    private readonly JsonField[] _nextMetric = new JsonField[JsonFields.Count];
+    private readonly JsonField[] _nextEntity = new JsonField[JsonFields.Count];
+    private readonly JsonField[] _nextReference = new JsonField[JsonFields.Count];
+
+    // ReadName, trying first whether the bytes at i are exactly the predicted name in quotes and its colon: such bytes
+    // are a plain string that ReadName would look up as that name, so one comparison stands for the search for the
+    // closing quote and the lookup. Otherwise ReadName reads the name, and the prediction after previous becomes it.
+    private bool ReadName(ref int i, JsonField[] next, JsonField previous, out JsonField field)
+    {
+        field = next[(int)previous];
+        if (field != JsonField.Unknown)
+        {
+            var quoted = JsonFields.QuotedName(field);
+            if (_end - i > quoted.Length && _b.AsSpan(i, quoted.Length).SequenceEqual(quoted))
+            {
+                i += quoted.Length;
+                return SkipWhitespace(ref i);
+            }
+        }
+        if (!ReadName(ref i, out field)) return false;
+        next[(int)previous] = field;
         return true;
     }
 
@@ -375,19 +407,23 @@ internal sealed class RecordScanner
     }
 
     // A JSON number that is a plain non-negative integer (no sign, fraction or exponent, no leading zero) of at most
-    // maxDigits digits, followed by a byte that cannot continue a number.
+    // maxDigits digits and at most long.MaxValue (what Utf8JsonReader.TryGetInt64 accepts), followed by a byte that
+    // cannot continue a number.
     private bool ReadDigits(ref int i, int maxDigits, out long value)
     {
         value = 0;
+        // 19 decimal digits always fit in a ulong (at most 10^19 - 1 < 2^64).
+        ulong digitsValue = 0;
         int start = i;
         while (i < _end && (uint)(_b[i] - '0') <= 9)
         {
-            value = value * 10 + (_b[i] - '0');
+            digitsValue = digitsValue * 10 + (uint)(_b[i] - '0');
             i++;
         }
         int digits = i - start;
-        if (digits == 0 || digits > maxDigits || i >= _end) return false;
+        if (digits == 0 || digits > maxDigits || i >= _end || digitsValue > long.MaxValue) return false;
         if (digits > 1 && _b[start] == '0') return false;
+        value = (long)digitsValue;
         byte next = _b[i];
         return next is not ((byte)'.' or (byte)'e' or (byte)'E');
     }
