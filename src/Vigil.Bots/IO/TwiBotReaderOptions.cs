@@ -25,11 +25,12 @@ public sealed record TwiBotReaderOptions
 
     /// <summary>
     /// Threads that parse the entity files of a TwiBot-22 folder at once, each file into a part merged in file order
-    /// (the result is the same as with 1, which reads one file after another on the calling thread). 1 by default:
-    /// on the 1M-user set, idle, 2 threads read about 1.7× faster per wall second (860–991 against 508–543 MB/s) for
-    /// about the same CPU time, and raise peak memory from 3.2 to 3.5–3.8 GB (docs/bots-data.md).
+    /// (the result is the same as with 1, which reads one file after another on the calling thread). Two by default
+    /// (one on a single-core machine): on the 1M-user set, idle, 2 threads read about 1.7× faster per wall second
+    /// (860–991 against 508–543 MB/s) for about the same CPU time, and raise peak memory from 3.2 to 3.5–3.8 GB
+    /// (docs/bots-data.md); more threads hold more parts in memory for little gain on 2 cores.
     /// </summary>
-    public int Parallelism { get; init; } = 1;
+    public int Parallelism { get; init; } = Math.Min(2, Environment.ProcessorCount);
 
     /// <summary>
     /// True (the default): entity records of the usual TwiBot-22 shape are read straight from the bytes by a scanner,
