@@ -20,9 +20,9 @@ public sealed record OperationOptions
     public double AttentionDropout { get; init; } = 0.6;
     /// <summary>Propagation steps of the SGC operation (GraTO used PyG's default, 1, which equals GCN; SGC's paper uses 2).</summary>
     public int SgcSteps { get; init; } = 2;
-    /// <summary>Power-iteration steps (K) of the APPNP operation (APPNP's paper: 10).</summary>
+    /// <summary>Power-iteration steps (K) of the APPNP operations, <c>appnp</c> and <c>appnp-initial</c> (APPNP's paper: 10).</summary>
     public int AppnpSteps { get; init; } = 10;
-    /// <summary>Teleport share (α) of the APPNP operation (APPNP's paper: 0.1).</summary>
+    /// <summary>Teleport share (α) of the APPNP operations (APPNP's paper: 0.1).</summary>
     public double AppnpAlpha { get; init; } = 0.1;
     /// <summary>Edge drop rate of the DropEdge operation.</summary>
     public double DropEdgeRate { get; init; } = 0.3;

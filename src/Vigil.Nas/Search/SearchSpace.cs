@@ -33,6 +33,8 @@ public sealed class SearchSpace
             // Personalised-PageRank propagation: K steps that teleport back to the operation's input, so one
             // operation reaches far without smoothing; an extension beyond GraTO's set, like gin, gcnii and identity.
             ["appnp"] = c => new ConvolutionOperation("appnp", new AppnpPropagation(c.Options.AppnpSteps, c.Options.AppnpAlpha), c),
+            // The same propagation teleporting to the network's initial representation, which anchors deep stacks.
+            [InitialTeleportOperation.OperationName] = c => new InitialTeleportOperation(c),
             ["drop-column"] = c => new DropSliceOperation("drop-column", dimension: 1, c.Generator),
             ["drop-row"] = c => new DropSliceOperation("drop-row", dimension: 0, c.Generator),
             ["drop-element"] = c => new ElementDropoutOperation(c.Options.ElementDropRate, c.Generator),

@@ -54,6 +54,28 @@ public class OperationTests
         Assert.Empty(op.parameters());
     }
 
+    [Fact]
+    public void TheInitialTeleportOperationTeleportsToTheNetworksInitialRepresentation()
+    {
+        var (state, _) = Input();
+        var initial = rand(40, 6, generator: new Generator(7));
+        var options = new OperationOptions { AppnpSteps = 3, AppnpAlpha = 0.2 };
+        using var op = SearchSpace.Create("appnp-initial", new OperationContext(6, 1, options));
+        op.eval();
+        var actual = op.forward(state, initial).Features;
+        // Z⁰ = X, Z^{k+1} = 0.8·Â·Z^k + 0.2·X₀: the teleport goes to X₀, not to the operation's input X.
+        var csr = state.Graph.GcnNormalized;
+        var a = tensor(csr.ToDense(), new long[] { csr.Rows, csr.Cols });
+        var z = state.Features;
+        for (int k = 0; k < 3; k++) z = 0.8 * a.matmul(z) + 0.2 * initial;
+        var expected = nn.functional.relu(new Vigil.Graphs.Nn.Norm.PairNorm(options.PairNorm!.Value, options.PairNormScale).forward(z));
+        NasAssert.Close(expected, actual, 1e-5);
+        using var plain = SearchSpace.Create("appnp", new OperationContext(6, 1, options));
+        plain.eval();
+        Assert.False(torch.allclose(actual, plain.forward(state, initial).Features));
+        Assert.Empty(op.parameters());
+    }
+
     [Theory]
     [InlineData("drop-column", 1)]
     [InlineData("drop-row", 0)]
