@@ -93,15 +93,8 @@ public static class TwiBotReader
         public void BeforeFile(int index, BotDataset dataset)
         {
             if (files[index].Kind != EntityKind.Tweet) return;
-            int before = dataset.Tweets.Count;
-            if (before >= MinTweetsToEstimate && _read > 0)
-            {
-                double expected = before + _left / (_read / (double)before) * 1.02;
-                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
-            }
-            long bytes = new FileInfo(files[index].Path).Length;
-            _read += bytes;
-            _left -= bytes;
+            Reserve(dataset, dataset.Tweets.Count);
+            CountRead(index);
         }
 
         // The parallel read, before it merges a tweet file's part of rowsInFile rows: the same estimate, but with that
@@ -109,15 +102,23 @@ public static class TwiBotReader
         public void BeforeMerge(int index, int rowsInFile, BotDataset dataset)
         {
             if (files[index].Kind != EntityKind.Tweet) return;
+            CountRead(index);
+            Reserve(dataset, dataset.Tweets.Count + (long)rowsInFile);
+        }
+
+        // Sizes the table for the tweets expected when `tweets` came from the bytes read so far.
+        private void Reserve(BotDataset dataset, long tweets)
+        {
+            if (tweets < MinTweetsToEstimate || _read <= 0) return;
+            double expected = tweets + _left / (_read / (double)tweets) * 1.02;
+            dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
+        }
+
+        private void CountRead(int index)
+        {
             long bytes = new FileInfo(files[index].Path).Length;
             _read += bytes;
             _left -= bytes;
-            long after = dataset.Tweets.Count + (long)rowsInFile;
-            if (after >= MinTweetsToEstimate && _read > 0)
-            {
-                double expected = after + _left / (_read / (double)after) * 1.02;
-                dataset.Tweets.Reserve((int)Math.Min(expected, int.MaxValue - 1));
-            }
         }
     }
 
