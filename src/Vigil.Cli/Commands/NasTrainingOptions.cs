@@ -19,6 +19,7 @@ internal sealed class NasTrainingOptions
     public Option<double> Dropout { get; } = new("--dropout") { Description = "Dropout before every convolution operation (GraTO: 0.6, which on Cora cost about 3 points of test accuracy; see docs/nas.md).", DefaultValueFactory = _ => 0.2 };
     public Option<double> InputDropout { get; } = new("--input-dropout") { Description = "Dropout on the input features and before the classifier, in the search network and the retrained one.", DefaultValueFactory = _ => 0.5 };
     public Option<string> PairNorm { get; } = new("--pairnorm") { Description = "PairNorm after every convolution operation: none, pn, pn-si, pn-scs.", DefaultValueFactory = _ => "pn-si" };
+    public Option<string> NodeReduction { get; } = new("--node-reduction") { Description = "How every intermediate node of the retrained cell joins its edges: sum (DARTS, GraTO) or mean (keeps the scale of deep weight-free stacks without PairNorm; see docs/nas.md). The search always sums.", DefaultValueFactory = _ => "sum" };
     public Option<double> Smoothness { get; } = new("--smoothness") { Description = "Weight of the smoothness term (GraTO's α; 1 lets the drop operations dominate the search).", DefaultValueFactory = _ => 0.1 };
     public Option<string> SelectionMad { get; } = new("--selection-mad") { Description = "Whose validation MAD the selection score (harmonic mean with macro-F1) uses: hidden (last block) or logits; none selects on validation macro-F1 alone.", DefaultValueFactory = _ => "hidden" };
     public Option<int> Seed { get; } = new("--seed") { Description = "First seed: of the search, the generated graph and the first retraining.", DefaultValueFactory = _ => 0 };
@@ -32,9 +33,10 @@ internal sealed class NasTrainingOptions
         PairNorm.AcceptOnlyFromAmong("none", "pn", "pn-si", "pn-scs");
         Normalize.AcceptOnlyFromAmong("auto", "on", "off");
         SelectionMad.AcceptOnlyFromAmong("hidden", "logits", "none");
+        NodeReduction.AcceptOnlyFromAmong("sum", "mean");
     }
 
-    public IEnumerable<Option> All => [Data, Hidden, Epochs, Patience, LearningRate, WeightDecay, DenseWeightDecay, Dropout, InputDropout, PairNorm, Smoothness,
+    public IEnumerable<Option> All => [Data, Hidden, Epochs, Patience, LearningRate, WeightDecay, DenseWeightDecay, Dropout, InputDropout, PairNorm, NodeReduction, Smoothness,
         SelectionMad, Seed, Seeds, Normalize, MemoryLimitGb, Json];
 
     public OperationOptions Operations(ParseResult parse) => new()
@@ -54,6 +56,7 @@ internal sealed class NasTrainingOptions
             {
                 Blocks = blocks, Hidden = parse.GetValue(Hidden), Operations = Operations(parse),
                 InputDropout = inputDropout, OutputDropout = inputDropout,
+                NodeReduction = parse.GetValue(NodeReduction) == "mean" ? Vigil.Nas.Cells.NodeReduction.Mean : Vigil.Nas.Cells.NodeReduction.Sum,
             },
             Epochs = parse.GetValue(Epochs),
             Patience = parse.GetValue(Patience),

@@ -47,7 +47,7 @@ public sealed class GenotypeNetwork : NodeModel, IWeightDecayGroups
         inputDropout = new DropAttribute(Options.InputDropout, DropAttributeMode.Element, generator);
         stem = new FeatureLinear(inFeatures, Options.Hidden);
         cells = new ModuleList<GenotypeCell>(Enumerable.Range(0, Options.Blocks)
-            .Select(b => new GenotypeCell(genotype, new OperationContext(Options.Hidden, b, Options.Operations, generator))).ToArray());
+            .Select(b => new GenotypeCell(genotype, new OperationContext(Options.Hidden, b, Options.Operations, generator), Options.NodeReduction)).ToArray());
         classifier = new FeatureLinear(Options.Hidden, numClasses);
         RegisterComponents();
         if (generator is not null) SeededInitialization.Apply(parameters(), generator);

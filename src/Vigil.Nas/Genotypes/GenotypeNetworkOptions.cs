@@ -1,3 +1,4 @@
+using Vigil.Nas.Cells;
 using Vigil.Nas.Operations;
 
 namespace Vigil.Nas.Genotypes;
@@ -14,4 +15,6 @@ public sealed record GenotypeNetworkOptions
     public OperationOptions Operations { get; init; } = new();
     public double InputDropout { get; init; }
     public double OutputDropout { get; init; }
+    /// <summary>How every intermediate node joins its edges (the search always sums; see <see cref="NodeReduction"/>).</summary>
+    public NodeReduction NodeReduction { get; init; } = NodeReduction.Sum;
 }

@@ -40,6 +40,50 @@ public class GenotypeNetworkTests
         Assert.Equal(3, net.MessagePassingDepth);
     }
 
+    [Theory]
+    [InlineData(NodeReduction.Sum, 1.0)]
+    [InlineData(NodeReduction.Mean, 0.5)]
+    public void AnIntermediateNodeSumsOrAveragesItsEdges(NodeReduction reduction, double share)
+    {
+        var graph = NasTestGraphs.Sbm(nodes: 60);
+        var genotype = new Genotype([[new GenotypeEdge("identity", 0), new GenotypeEdge("identity", 1)]]);
+        using var cell = new GenotypeCell(genotype, new OperationContext(4, 0, new OperationOptions(), null), reduction);
+        using var generator = new Generator(1);
+        var residual = randn([graph.NumNodes, 4], generator: generator);
+        var previous = randn([graph.NumNodes, 4], generator: generator);
+        var messages = new MessageGraph(graph.Adjacency);
+        cell.eval();
+        var output = cell.Forward(new CellState(residual, messages), new CellState(previous, messages), residual);
+        Assert.True(output.Features.allclose((residual + previous) * share), $"{reduction} did not give {share} × the edges' sum");
+    }
+
+    [Fact]
+    public void TheMeanKeepsTheScaleOfADeepWeightFreeStackWithoutPairNorm()
+    {
+        // Two PageRank propagations per node, neither with weights nor growing the scale: summed, the scale doubles
+        // at every block; averaged, it stays.
+        var graph = NasTestGraphs.Sbm(nodes: 120);
+        var genotype = new Genotype([[new GenotypeEdge("appnp", 0), new GenotypeEdge("appnp", 1)]]);
+        double OutputNorm(NodeReduction reduction)
+        {
+            using var generator = new Generator(0);
+            var options = new GenotypeNetworkOptions { Blocks = 12, Hidden = 8, NodeReduction = reduction, Operations = new OperationOptions { PairNorm = null } };
+            using var net = new GenotypeNetwork(genotype, graph.Features.Cols, graph.NumClasses, options, generator);
+            using var x = FeatureInput.From(graph.Features);
+            net.eval();
+            using var _ = no_grad();
+            var (_, hidden) = net.Run(x, new MessageGraph(graph.Adjacency));
+            using var oneGenerator = new Generator(0);
+            using var one = new GenotypeNetwork(genotype, graph.Features.Cols, graph.NumClasses, options with { Blocks = 1 }, oneGenerator);
+            one.eval();
+            var (_, first) = one.Run(x, new MessageGraph(graph.Adjacency));
+            return hidden.norm().item<float>() / first.norm().item<float>();
+        }
+        double summed = OutputNorm(NodeReduction.Sum), averaged = OutputNorm(NodeReduction.Mean);
+        Assert.True(summed > 100, $"summed: the 12-block output is only {summed:F1}× the 1-block one");
+        Assert.InRange(averaged, 0.2, 2.0);
+    }
+
     [Fact]
     public void TheWeightDecayGroupsSplitEveryParameterIntoCellsAndStemWithClassifier()
     {
