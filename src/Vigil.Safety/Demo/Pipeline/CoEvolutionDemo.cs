@@ -192,11 +192,15 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private IReadOnlyList<GrpoPrompt> RlPrompts(BpeTextTokenizer tokenizer, SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
-        // Harmful, harmless and arithmetic prompts in equal numbers: neither "refuse more" nor "refuse less" outweighs
-        // the other by sheer count, and capability is trained alongside safety, not after it.
+        // Harmful and harmless prompts in equal numbers, so neither "refuse more" nor "refuse less" outweighs the other
+        // by sheer count; arithmetic takes its share beside them (by default a third: capability is trained alongside
+        // safety, not after it).
         var harmful = mix.Training.Where(s => s.Kind == PromptKind.Unsafe).ToArray();
-        var harmless = mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Take(harmful.Length);
-        var samples = harmful.Concat(harmless).Concat(arithmetic.Skip(arithmetic.Count / 2).Take(harmful.Length).Select(DemoSample.From));
+        var harmless = mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Take(harmful.Length).ToArray();
+        int arithmeticCount = (int)Math.Round(options.RlArithmeticShare * 2 * harmful.Length / (1 - options.RlArithmeticShare));
+        var problems = arithmetic.Skip(arithmetic.Count / 2).Take(arithmeticCount).Select(DemoSample.From).ToArray();
+        Log($"RL prompts: {harmful.Length} harmful, {harmless.Length} harmless, {problems.Length} arithmetic");
+        var samples = harmful.Concat(harmless).Concat(problems);
         return samples.Select(s => new GrpoPrompt(s.Prompt, tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), s.Label)
         {
             Reference = s.Reference,

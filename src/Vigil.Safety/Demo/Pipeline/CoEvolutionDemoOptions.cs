@@ -45,6 +45,12 @@ public sealed record CoEvolutionDemoOptions
     /// large enough to lift safety otherwise erode the small policy's arithmetic.
     /// </summary>
     public double ReplayCoefficient { get; init; } = 0.3;
+    /// <summary>
+    /// Share of arithmetic problems among the RL prompts; harmful and harmless prompts split the rest equally. With the
+    /// SFT policy's ~9 % accuracy most arithmetic groups earn the same reward on every sample and dynamic sampling
+    /// drops them, so a large share buys little; the replay keeps arithmetic either way.
+    /// </summary>
+    public double RlArithmeticShare { get; init; } = 1.0 / 3;
 
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
@@ -80,6 +86,8 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(ProbePositions, 1, nameof(ProbePositions));
         if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient))
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
+        if (!(RlArithmeticShare >= 0 && RlArithmeticShare < 1))
+            throw new ArgumentOutOfRangeException(nameof(RlArithmeticShare), $"demo option {nameof(RlArithmeticShare)} must be in [0, 1), got {RlArithmeticShare}.");
         new Training.Grpo.LengthEfficiencyReward(LengthRewardWeight, LengthRewardGate).Validate("demo length reward");
         Mix.Validate();
     }

@@ -60,6 +60,11 @@ public class CoEvolutionDemoTests
             Assert.True(File.Exists(Path.Combine(directory, DemoCharts.RewardFile)));
             Assert.True(File.Exists(Path.Combine(directory, DemoCharts.CoEvolutionFile)));
             Assert.Contains(messages, m => m.StartsWith("SFT policy: safety score", StringComparison.Ordinal));
+            // Equal thirds by default, as far as the tiny mix has problems (the RL half of its 40).
+            var pool = Assert.Single(messages, m => m.StartsWith("RL prompts:", StringComparison.Ordinal));
+            var counts = System.Text.RegularExpressions.Regex.Matches(pool, @"\d+").Select(m => int.Parse(m.Value)).ToArray();
+            Assert.Equal(3, counts.Length);
+            Assert.Equal(Math.Min(counts[0], 20), counts[2]);
 
             var resumed = new List<string>();
             var second = new CoEvolutionDemo(options, directory, resumed.Add).Run(resume: true);
@@ -84,5 +89,16 @@ public class CoEvolutionDemoTests
         Assert.Contains("gate", e.Message);
         Assert.Contains("demo length reward", e.Message);
         (Tiny with { LengthRewardGate = 1.0 }).Validate();
+    }
+
+    [Theory]
+    [InlineData(-0.2)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void An_arithmetic_share_outside_zero_to_one_is_refused(double share)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { RlArithmeticShare = share }).Validate());
+        Assert.Contains(nameof(CoEvolutionDemoOptions.RlArithmeticShare), e.Message);
+        (Tiny with { RlArithmeticShare = 0 }).Validate();
     }
 }
