@@ -67,6 +67,8 @@ public static class SafetyEvalCommand
                 else if (suites is not null)
                 {
                     var policy = parse.GetValue(model) ?? throw new ArgumentException("--suite needs --model: a model name served at --endpoint, or a checkpoint directory.");
+                    // A bad --save-completions path is refused before the policy runs, not after.
+                    if (parse.GetValue(saveCompletions) is { } savePath) PolicyCompletionsFile.RequireJsonPath(savePath);
                     var url = parse.GetValue(endpoint);
                     // The policy is opened first so a wrong --model or --endpoint is reported before any data is read.
                     using var policyClient = SafetyPolicyClient.Open(url, parse.GetValue(apiKey), policy);

@@ -10,12 +10,19 @@ namespace Vigil.Safety.Data;
 /// </summary>
 public static class PolicyCompletionsFile
 {
+    /// <summary>Refuses a path that does not end in .json; callers check it before generating anything to save.</summary>
+    public static void RequireJsonPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Completions are saved as JSON; '{path}' should end in .json.", nameof(path));
+    }
+
     public static void Write(string path, IReadOnlyList<CompletionItem> items)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(items);
-        if (!string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"Completions are saved as JSON; '{path}' should end in .json.", nameof(path));
+        RequireJsonPath(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         var document = new

@@ -66,6 +66,19 @@ public sealed class SafetyEvalSuiteCommandTests : IDisposable
     }
 
     [DataFileFact("safety", "xstest", "xstest_prompts.csv")]
+    public async Task A_completions_path_that_is_not_json_is_refused_before_the_policy_runs()
+    {
+        var policy = new ScriptedChatClient((prompt, _) => Reply(prompt));
+        await using var server = await ChatCompletionsServer.StartAsync(policy, new ChatCompletionsServerOptions { Port = 0, LogRequests = false, ModelId = "toy-policy" });
+        var r = VigilProcess.Run("safety", "eval", "--suite", "xstest", "--limit", "2", "--data", SafetyDirectory,
+            "--endpoint", server.ApiAddress.ToString(), "--model", "toy-policy", "--verifier", "substring",
+            "--save-completions", Path.Combine(_dir, "completions.jsonl"), "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("should end in .json", r.Stderr);
+        Assert.Empty(policy.Prompts);
+    }
+
+    [DataFileFact("safety", "xstest", "xstest_prompts.csv")]
     public void An_unreachable_endpoint_fails_clearly()
     {
         int port = FreePort();
