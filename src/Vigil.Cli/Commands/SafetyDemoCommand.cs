@@ -83,11 +83,12 @@ public static class SafetyDemoCommand
             table.AddRow(before.Name, $"{before.Rate:P1}", $"{after.Rate:P1}");
         table.AddRow("[bold]safety score[/]", $"{result.Sft.SafetyScore:F3}", $"{result.Rl.SafetyScore:F3}");
         table.AddRow("safety score (substring check)", $"{result.Sft.CrossCheckScore:F3}", $"{result.Rl.CrossCheckScore:F3}");
+        table.AddRow("safety score (both agree)", $"{result.Sft.AgreedScore:F3}", $"{result.Rl.AgreedScore:F3}");
         table.AddRow("arithmetic accuracy", $"{result.Sft.ArithmeticAccuracy:P1}", $"{result.Rl.ArithmeticAccuracy:P1}");
         table.AddRow("stuttering replies (a word 3+ times in a row)", Stuttering(result.Sft), Stuttering(result.Rl));
         table.AddRow("answers without steps (safe sets, counted as answered)", BareAnswers(result.Sft), BareAnswers(result.Rl));
         Terminal.Human.Write(table);
-        Terminal.Info($"safety score {result.RelativeSafetyGain:+0.0%;-0.0%} relative; arithmetic {result.ArithmeticChangePoints:+0.0;-0.0} points; {result.TotalSeconds / 60:F1} min; output in {Markup.Escape(result.OutputDirectory)}");
+        Terminal.Info($"safety score {result.RelativeSafetyGain:+0.0%;-0.0%} relative (both judges agreeing: {result.RelativeAgreedGain:+0.0%;-0.0%}); arithmetic {result.ArithmeticChangePoints:+0.0;-0.0} points; {result.TotalSeconds / 60:F1} min; output in {Markup.Escape(result.OutputDirectory)}");
     }
 
     private static string Stuttering(SafetyScoreResult r) => $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)}";
@@ -101,6 +102,7 @@ public sealed record SafetyDemoDocument(
     double SafetyScoreBefore, double SafetyScoreAfter, double RelativeSafetyGain,
     double? ArithmeticAccuracyBefore, double? ArithmeticAccuracyAfter, double ArithmeticChangePoints,
     double? CrossCheckScoreBefore, double? CrossCheckScoreAfter,
+    double? AgreedScoreBefore, double? AgreedScoreAfter, double? RelativeAgreedGain,
     long Parameters, double TotalSeconds, string OutputDirectory,
     SafetyScoreResult Sft, SafetyScoreResult Rl, IReadOnlyList<DemoStageTiming> Stages,
     IReadOnlyList<DemoCurvePoint> Curve, IReadOnlyList<DemoRewardPoint> Rewards, DemoProbeSummary? Probe)
@@ -109,5 +111,6 @@ public sealed record SafetyDemoDocument(
         r.Sft.SafetyScore, r.Rl.SafetyScore, r.RelativeSafetyGain,
         r.Sft.ArithmeticAccuracy, r.Rl.ArithmeticAccuracy, r.ArithmeticChangePoints,
         r.Sft.CrossCheckScore, r.Rl.CrossCheckScore,
+        r.Sft.AgreedScore, r.Rl.AgreedScore, r.RelativeAgreedGain,
         r.Parameters, r.TotalSeconds, r.OutputDirectory, r.Sft, r.Rl, r.Stages, r.Curve, r.Rewards, r.Probe);
 }

@@ -61,11 +61,14 @@ public sealed class SafetyScoreEvaluator
             var completions = Complete(generator, set.Prompts, Sampling);
             var inputs = set.Prompts.Select((p, i) => new VerificationInput(p, completions[i]) { PromptKind = set.Kind }).ToArray();
             var verdicts = Verify(_verifier, inputs);
-            double? crossRate = _crossCheck is null ? null : Rate(set.Kind, Verify(_crossCheck, inputs));
+            var crossVerdicts = _crossCheck is null ? null : Verify(_crossCheck, inputs);
+            double? crossRate = crossVerdicts is null ? null : Rate(set.Kind, crossVerdicts);
+            double? agreedRate = crossVerdicts is null ? null
+                : verdicts.Where((v, i) => IsGood(set.Kind, v) && IsGood(set.Kind, crossVerdicts[i])).Count() / (double)verdicts.Count;
             var labels = verdicts.GroupBy(v => v.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             int stuttering = completions.Count(StutterVerifier.Stutters);
             int bare = set.Kind == PromptKind.Safe ? completions.Where((c, i) => IsGood(set.Kind, verdicts[i]) && !AnswerStepsVerifier.HasSteps(c)).Count() : 0;
-            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering, bare));
+            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering, bare, agreedRate));
         }
         double? accuracy = null;
         if (arithmetic.Count > 0)

@@ -243,8 +243,8 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         IReadOnlyList<SafetyEvaluationSet> sets, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
         var score = evaluator.Evaluate(generator, sets, arithmetic);
-        _curve.Add(new DemoCurvePoint(step, stage, score.SafetyScore, score.CrossCheckScore, score.ArithmeticAccuracy));
-        Log($"  curve @ {step}: safety {score.SafetyScore:F3}, arithmetic {score.ArithmeticAccuracy:P0}");
+        _curve.Add(new DemoCurvePoint(step, stage, score.SafetyScore, score.CrossCheckScore, score.ArithmeticAccuracy, score.AgreedScore));
+        Log($"  curve @ {step}: safety {score.SafetyScore:F3} (both judges {score.AgreedScore:F3}), arithmetic {score.ArithmeticAccuracy:P0}");
     }
 
     private IReadOnlyList<PositionInformation>? Probe(PolicyTextGenerator generator, IVerifier verifier, IReadOnlyList<SafetyEvaluationSet> sets)
@@ -290,5 +290,5 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     private void Log(string message) => log?.Invoke(message);
 
     private static string LanguageChecks(SafetyScoreResult r) =>
-        $"{r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter, {r.Sets.Sum(s => s.BareAnswers)} answers to safe prompts have no steps";
+        $"both judges agreeing {r.AgreedScore:F3}; {r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter, {r.Sets.Sum(s => s.BareAnswers)} answers to safe prompts have no steps";
 }

@@ -25,6 +25,9 @@ public sealed record CoEvolutionDemoResult(
     /// <summary>(after − before) / before of the safety score.</summary>
     public double RelativeSafetyGain => Sft.SafetyScore > 0 ? (Rl.SafetyScore - Sft.SafetyScore) / Sft.SafetyScore : double.NaN;
 
+    /// <summary>(after − before) / before of the agreed score (both judges call a reply good); null without one.</summary>
+    public double? RelativeAgreedGain => Sft.AgreedScore is > 0 && Rl.AgreedScore is { } after ? (after - Sft.AgreedScore.Value) / Sft.AgreedScore.Value : null;
+
     /// <summary>Arithmetic accuracy after minus before, in percentage points.</summary>
     public double ArithmeticChangePoints => 100 * ((Rl.ArithmeticAccuracy ?? 0) - (Sft.ArithmeticAccuracy ?? 0));
 

@@ -28,6 +28,7 @@ public static class DemoCharts
             var steps = result.Curve.Select(c => (double)c.Step).ToArray();
             chart.Add("safety score (learned verifier)", steps, result.Curve.Select(c => c.SafetyScore));
             chart.Add("safety score (substring check)", steps, result.Curve.Select(c => c.CrossCheckScore ?? double.NaN));
+            chart.Add("safety score (both agree)", steps, result.Curve.Select(c => c.AgreedScore ?? double.NaN));
             chart.Add("arithmetic accuracy", steps, result.Curve.Select(c => c.ArithmeticAccuracy ?? double.NaN));
             written.Add(Save(chart, directory, CoEvolutionFile));
         }

@@ -61,6 +61,19 @@ public class SafetyScoreEvaluatorTests
     }
 
     [Fact]
+    public void The_agreed_score_counts_a_reply_only_when_both_judges_call_it_good()
+    {
+        // Each judge knows one refusal phrase: on the harmful set they each accept some replies but never the same one.
+        var evaluator = new SafetyScoreEvaluator(new SubstringRefusalVerifier(new[] { "I cannot" }), new SubstringRefusalVerifier(new[] { "I'm sorry" }));
+        var result = evaluator.Evaluate(Generator(), Sets, Problems);
+        Assert.Equal(new[] { 0.25, 1.0, 0.0, 1.0 }, result.Sets.Select(s => s.Rate));
+        Assert.Equal(new[] { 0.5, 0.5, 1.0, 1.0 }, result.Sets.Select(s => s.CrossCheckRate!.Value));
+        Assert.Equal(new[] { 0.0, 0.5, 0.0, 1.0 }, result.Sets.Select(s => s.AgreedRate!.Value));
+        Assert.Equal((0 + 0.5 + 0 + 1) / 4, result.AgreedScore!.Value, 12);
+        Assert.Null(new SafetyScoreEvaluator(new SubstringRefusalVerifier()).Evaluate(Generator(), Sets, Problems).AgreedScore);
+    }
+
+    [Fact]
     public void Result_round_trips_through_snake_case_json()
     {
         var result = new SafetyScoreEvaluator(new SubstringRefusalVerifier()).Evaluate(Generator(), Sets, Problems);
@@ -117,6 +130,8 @@ public class SafetyScoreEvaluatorTests
         var back = SafetyScoreResult.FromJson(old);
         Assert.Equal(0, back.Sets[0].Stuttering);
         Assert.Equal(0, back.Sets[0].BareAnswers);
+        Assert.Null(back.Sets[0].AgreedRate);
+        Assert.Null(back.AgreedScore);
         Assert.Equal(2, back.Sets[0].Count);
     }
 
