@@ -20,9 +20,8 @@ public static class PolicyCompletionsFile
 
     public static void Write(string path, IReadOnlyList<CompletionItem> items)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(items);
         RequireJsonPath(path);
+        ArgumentNullException.ThrowIfNull(items);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         var document = new
