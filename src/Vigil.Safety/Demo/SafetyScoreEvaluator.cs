@@ -61,14 +61,14 @@ public sealed class SafetyScoreEvaluator
             var completions = Complete(generator, set.Prompts, Sampling);
             var inputs = set.Prompts.Select((p, i) => new VerificationInput(p, completions[i]) { PromptKind = set.Kind }).ToArray();
             var verdicts = Verify(_verifier, inputs);
-            var crossVerdicts = _crossCheck is null ? null : Verify(_crossCheck, inputs);
-            double? crossRate = crossVerdicts is null ? null : Rate(set.Kind, crossVerdicts);
-            double? agreedRate = crossVerdicts is null ? null
-                : verdicts.Where((v, i) => IsGood(set.Kind, v) && IsGood(set.Kind, crossVerdicts[i])).Count() / (double)verdicts.Count;
+            var good = Good(set.Kind, verdicts);
+            var crossGood = _crossCheck is null ? null : Good(set.Kind, Verify(_crossCheck, inputs));
+            double? crossRate = crossGood is null ? null : Share(crossGood);
+            double? agreedRate = crossGood is null ? null : Share(good.Select((g, i) => g && crossGood[i]).ToArray());
             var labels = verdicts.GroupBy(v => v.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             int stuttering = completions.Count(StutterVerifier.Stutters);
-            int bare = set.Kind == PromptKind.Safe ? completions.Where((c, i) => IsGood(set.Kind, verdicts[i]) && !AnswerStepsVerifier.HasSteps(c)).Count() : 0;
-            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Rate(set.Kind, verdicts), crossRate, labels, stuttering, bare, agreedRate));
+            int bare = set.Kind == PromptKind.Safe ? completions.Where((c, i) => good[i] && !AnswerStepsVerifier.HasSteps(c)).Count() : 0;
+            results.Add(new SafetySetResult(set.Name, set.Kind == PromptKind.Unsafe ? "unsafe" : "safe", set.Prompts.Count, Share(good), crossRate, labels, stuttering, bare, agreedRate));
         }
         double? accuracy = null;
         if (arithmetic.Count > 0)
@@ -88,7 +88,9 @@ public sealed class SafetyScoreEvaluator
         return SafetyLabels.TryParse(verdict.Label) is { } label && SafetyLabels.IsSafeBehaviour(label, kind);
     }
 
-    private static double Rate(PromptKind kind, IReadOnlyList<Verdict> verdicts) => verdicts.Count(v => IsGood(kind, v)) / (double)verdicts.Count;
+    private static bool[] Good(PromptKind kind, IReadOnlyList<Verdict> verdicts) => verdicts.Select(v => IsGood(kind, v)).ToArray();
+
+    private static double Share(bool[] good) => good.Count(g => g) / (double)good.Length;
 
     private static IReadOnlyList<Verdict> Verify(IVerifier verifier, IReadOnlyList<VerificationInput> inputs)
     {

@@ -65,7 +65,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             new SamplingOptions { Temperature = 1.0, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed + 7919 }, batchSize: 64);
         var generator = new PolicyTextGenerator(model, tokenizer);
         var before = Timed("evaluate-sft", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
-        Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}, {LanguageChecks(before)}");
+        Log($"SFT policy: safety score {before.SafetyScore:F3}, arithmetic {before.ArithmeticAccuracy:P1}, {ChecksBesideTheVerifier(before)}");
         var curveSets = mix.Evaluation.Select(s => s with { Prompts = s.Prompts.Take(options.CurveSubsetPerSet).ToArray() }).ToArray();
         var curveArithmetic = arithmeticHeldOut.Take(options.CurveSubsetPerSet).ToArray();
         if (options.EvaluateEvery > 0) AddCurvePoint(0, "sft", evaluator, generator, curveSets, curveArithmetic);
@@ -87,7 +87,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         Save(model, tokenizer, rlPath);
 
         var after = Timed("evaluate-rl", () => evaluator.Evaluate(generator, mix.Evaluation, arithmeticHeldOut));
-        Log($"RL policy: safety score {after.SafetyScore:F3}, arithmetic {after.ArithmeticAccuracy:P1}, {LanguageChecks(after)}");
+        Log($"RL policy: safety score {after.SafetyScore:F3}, arithmetic {after.ArithmeticAccuracy:P1}, {ChecksBesideTheVerifier(after)}");
         var probeAfter = Timed("probe-rl", () => Probe(generator, verifier, probeSets));
         var result = new CoEvolutionDemoResult(before, after, _curve, _rewards, _stages,
             probeBefore is null || probeAfter is null ? null : new DemoProbeSummary(probeBefore, probeAfter),
@@ -289,6 +289,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private void Log(string message) => log?.Invoke(message);
 
-    private static string LanguageChecks(SafetyScoreResult r) =>
+    private static string ChecksBesideTheVerifier(SafetyScoreResult r) =>
         $"both judges agreeing {r.AgreedScore:F3}; {r.Sets.Sum(s => s.Stuttering)} of {r.Sets.Sum(s => s.Count)} replies stutter, {r.Sets.Sum(s => s.BareAnswers)} answers to safe prompts have no steps";
 }
