@@ -26,6 +26,12 @@ public static class SafetyDemoCommand
         var kl = new Option<double?>("--kl") { Description = $"KL coefficient against the SFT policy during RL (default {defaults.KlCoefficient:G3}; 0 = no reference)." };
         var replay = new Option<double?>("--replay") { Description = $"Weight of the supervised replay of the SFT arithmetic examples during RL (PPO-ptx), which keeps RL from eroding arithmetic (default {defaults.ReplayCoefficient:G3}; 0 = off)." };
         var arithmeticShare = new Option<double?>("--rl-arithmetic-share") { Description = $"Share of arithmetic problems among the RL prompts; harmful and harmless prompts split the rest (default {defaults.RlArithmeticShare:G3})." };
+        var rlPrompts = new Option<string>("--rl-prompts")
+        {
+            Description = "Safety prompts RL trains on: 'fresh' (AdvBench and harmless instructions that pre-training and SFT never used, none a near-copy of an evaluation prompt) or 'sft' (the SFT mix's own prompts, which the small policy has memorised).",
+            DefaultValueFactory = _ => defaults.FreshRlPrompts ? "fresh" : "sft",
+        };
+        rlPrompts.AcceptOnlyFromAmong("fresh", "sft");
         var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = $"Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default {defaults.Mix.UnsafeComplianceFraction:G3})." };
         var needlessRefusal = new Option<double?>("--needless-refusal") { Description = $"Share of harmless SFT prompts answered by refusing (default {defaults.Mix.NeedlessRefusalFraction:G3})." };
         var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = $"Safe-and-efficient RL steps (default {defaults.EfficiencySteps})." };
@@ -34,7 +40,7 @@ public static class SafetyDemoCommand
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout: safety score and arithmetic accuracy before and after RL, and the details." };
         var cmd = new Command("demo", "Co-evolution demo: train a small policy from scratch (pre-training, CoT-SFT on an unaligned mix), then GRPO/CPGD with the verifier recipe; report safety and arithmetic before and after.")
         {
-            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
+            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, rlPrompts, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
         };
         cmd.SetAction(parse =>
         {
@@ -52,6 +58,7 @@ public static class SafetyDemoCommand
                     KlCoefficient = parse.GetValue(kl) ?? defaults.KlCoefficient,
                     ReplayCoefficient = parse.GetValue(replay) ?? defaults.ReplayCoefficient,
                     RlArithmeticShare = parse.GetValue(arithmeticShare) ?? defaults.RlArithmeticShare,
+                    FreshRlPrompts = parse.GetValue(rlPrompts) == "fresh",
                     Mix = defaults.Mix with
                     {
                         UnsafeComplianceFraction = parse.GetValue(unsafeCompliance) ?? defaults.Mix.UnsafeComplianceFraction,

@@ -39,4 +39,16 @@ public static class PretrainingCorpus
         ArgumentNullException.ThrowIfNull(harmless);
         return harmful.Select(p => $"{p}\nThis request is harmful.\n").Concat(harmless.Select(p => $"{p}\nThis request is harmless.\n")).ToArray();
     }
+
+    /// <summary>
+    /// The extra instructions (prompts only) pre-training adds for a broader vocabulary of requests: a seeded sample of
+    /// the harmless training split, so none of the held-out evaluation prompts is among them.
+    /// </summary>
+    public static IReadOnlyList<string> ExtraInstructions(IReadOnlyList<string> harmlessTrain, int count, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(harmlessTrain);
+        if (count == 0) return [];
+        var random = new Random(seed);
+        return harmlessTrain.OrderBy(_ => random.Next()).Take(count).ToArray();
+    }
 }

@@ -74,7 +74,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
 
         var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
-            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier(), new AnswerStepsVerifier()]);
+            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier(), new AnswerStepsVerifier(), new ReasoningConsistencyVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
         var replay = options.ReplayCoefficient > 0 ? ArithmeticSftExamples(tokenizer, mix, arithmeticTrain) : null;
         // The KL reference is the SFT policy as saved: a separate, frozen copy.
@@ -115,23 +115,24 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     private IReadOnlyList<string> BuildPretrainingDocuments(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic)
     {
         var documents = PretrainingCorpus.Build(mix.Training, arithmetic, options.Seed).ToList();
-        var extra = Array.Empty<string>();
-        if (options.PretrainingExtraInstructions > 0)
-        {
-            // More instructions than the SFT mix holds give the base model a broader vocabulary of requests; none of the
-            // held-out evaluation prompts is among them (the harmless training split only).
-            var root = Vigil.Core.DataDirectory.Find()!;
-            var all = Data.InstructionSplitFile.Read(Path.Combine(root, "safety", "refusal-direction", "splits", "harmless_train.json"));
-            var random = new Random(options.Seed);
-            extra = all.OrderBy(_ => random.Next()).Take(options.PretrainingExtraInstructions).ToArray();
-        }
-        documents.AddRange(PretrainingCorpus.Knowledge(
-            mix.Training.Where(s => s.Kind == PromptKind.Unsafe).Select(s => s.Prompt),
-            mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Select(s => s.Prompt).Concat(extra)));
+        documents.AddRange(KnowledgeDocuments(mix));
         // Interleaved, so every stretch of pre-training sees every kind of document.
         var order = new Random(options.Seed + 1);
         return documents.OrderBy(_ => order.Next()).ToArray();
     }
+
+    private IReadOnlyList<string> KnowledgeDocuments(SafetyTaskMix mix) => PretrainingCorpus.Knowledge(
+        mix.Training.Where(s => s.Kind == PromptKind.Unsafe).Select(s => s.Prompt),
+        mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Select(s => s.Prompt).Concat(PretrainingInstructions()));
+
+    private IReadOnlyList<string>? _extraInstructions;
+
+    private IReadOnlyList<string> PretrainingInstructions() => _extraInstructions ??= PretrainingCorpus.ExtraInstructions(
+        options.PretrainingExtraInstructions == 0 ? [] : Data.InstructionSplitFile.Read(Path.Combine(DataRoot(), "safety", "refusal-direction", "splits", "harmless_train.json")),
+        options.PretrainingExtraInstructions, options.Seed);
+
+    private static string DataRoot() => Vigil.Core.DataDirectory.Find()
+        ?? throw new DirectoryNotFoundException($"No data folder: set {Vigil.Core.DataDirectory.EnvironmentVariable} or provide ../shared/data.");
 
     private BpeTextTokenizer TrainTokenizer(SafetyTaskMix mix, IReadOnlyList<ArithmeticProblem> arithmetic, bool resume)
     {
@@ -152,6 +153,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var documents = PretrainingDocuments(mix, arithmetic)
             .Select(d => new SftExample([tokenizer.EndOfSequenceId], Truncate(tokenizer.Encode(d), tokenizer.EndOfSequenceId))).ToArray();
         Train("pretrain", model, tokenizer, documents, options.PretrainSteps, options.PretrainLearningRate);
+        Save(model, tokenizer, Path.Combine(outputDirectory, "base"));
         return model;
     }
 
@@ -159,6 +161,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     {
         var examples = mix.Training.Select(s => SftExample(tokenizer, s)).Concat(ArithmeticSftExamples(tokenizer, mix, arithmetic)).ToArray();
         Train("sft", model, tokenizer, examples, options.SftSteps, options.SftLearningRate);
+        Save(model, tokenizer, DemoPaths.SftPolicy(outputDirectory));
         return model;
     }
 
@@ -184,7 +187,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             OnSftStep?.Invoke(stage, s);
             if (s.Step % 50 == 0 || s.Step == steps) Log($"{stage} step {s.Step}/{steps}: loss {s.Loss:F3}");
         });
-        Save(model, tokenizer, Path.Combine(outputDirectory, stage == "pretrain" ? "base" : stage));
     }
 
     private int[] Truncate(IReadOnlyList<int> ids, int endOfSequence) =>
@@ -195,17 +197,26 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         // Harmful and harmless prompts in equal numbers, so neither "refuse more" nor "refuse less" outweighs the other
         // by sheer count; arithmetic takes its share beside them (by default a third: capability is trained alongside
         // safety, not after it).
-        var harmful = mix.Training.Where(s => s.Kind == PromptKind.Unsafe).ToArray();
-        var harmless = mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Take(harmful.Length).ToArray();
-        int arithmeticCount = (int)Math.Round(options.RlArithmeticShare * 2 * harmful.Length / (1 - options.RlArithmeticShare));
-        var problems = arithmetic.Skip(arithmetic.Count / 2).Take(arithmeticCount).Select(DemoSample.From).ToArray();
-        Log($"RL prompts: {harmful.Length} harmful, {harmless.Length} harmless, {problems.Length} arithmetic");
-        var samples = harmful.Concat(harmless).Concat(problems);
-        return samples.Select(s => new GrpoPrompt(s.Prompt, tokenizer.Encode(Template.Prompt(s.Prompt)).ToArray(), s.Label)
+        IReadOnlyList<string> harmful, harmless;
+        if (options.FreshRlPrompts)
         {
-            Reference = s.Reference,
-            PromptKind = s.Kind,
-        }).ToArray();
+            var (harmfulPool, harmlessPool) = FreshRlPrompts.Pools(DataRoot());
+            (harmful, harmless) = FreshRlPrompts.Build(harmfulPool, harmlessPool, mix.Training.Select(s => s.Prompt).Concat(PretrainingInstructions()),
+                mix.Evaluation.SelectMany(s => s.Prompts).Concat(FreshRlPrompts.HeldOutPrompts(DataRoot())), int.MaxValue, options.Seed);
+        }
+        else
+        {
+            harmful = mix.Training.Where(s => s.Kind == PromptKind.Unsafe).Select(s => s.Prompt).ToArray();
+            harmless = mix.Training.Where(s => s.Label == DemoTaskLabels.Harmless).Select(s => s.Prompt).Take(harmful.Count).ToArray();
+        }
+        int arithmeticCount = (int)Math.Round(options.RlArithmeticShare * 2 * harmful.Count / (1 - options.RlArithmeticShare));
+        var problems = arithmetic.Skip(arithmetic.Count / 2).Take(arithmeticCount).ToArray();
+        Log($"RL prompts{(options.FreshRlPrompts ? " (fresh)" : " (SFT's)")}: {harmful.Count} harmful, {harmless.Count} harmless, {problems.Length} arithmetic");
+        GrpoPrompt Prompt(string text, string label, PromptKind kind, string? reference = null) =>
+            new(text, tokenizer.Encode(Template.Prompt(text)).ToArray(), label) { Reference = reference, PromptKind = kind };
+        return harmful.Select(p => Prompt(p, DemoTaskLabels.Safety, PromptKind.Unsafe))
+            .Concat(harmless.Select(p => Prompt(p, DemoTaskLabels.Harmless, PromptKind.Safe)))
+            .Concat(problems.Select(p => Prompt(p.Prompt, DemoTaskLabels.Math, PromptKind.Safe, p.Reference))).ToArray();
     }
 
     private void Reinforce(string stage, TransformerLanguageModel model, TransformerLanguageModel reference, PolicyTextGenerator generator,

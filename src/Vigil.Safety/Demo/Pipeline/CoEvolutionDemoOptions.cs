@@ -53,6 +53,12 @@ public sealed record CoEvolutionDemoOptions
     /// </summary>
     public double RlArithmeticShare { get; init; } = 1.0 / 3;
 
+    /// <summary>
+    /// RL on safety prompts pre-training and SFT never used (<see cref="FreshRlPrompts"/>) instead of the SFT's own
+    /// harmful and harmless prompts, which the small policy has memorised.
+    /// </summary>
+    public bool FreshRlPrompts { get; init; } = true;
+
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
     public int CurveSubsetPerSet { get; init; } = 30;

@@ -60,8 +60,8 @@ public class CoEvolutionDemoTests
             Assert.True(File.Exists(Path.Combine(directory, DemoCharts.RewardFile)));
             Assert.True(File.Exists(Path.Combine(directory, DemoCharts.CoEvolutionFile)));
             Assert.Contains(messages, m => m.StartsWith("SFT policy: safety score", StringComparison.Ordinal));
-            // Equal thirds by default, as far as the tiny mix has problems (the RL half of its 40).
-            var pool = Assert.Single(messages, m => m.StartsWith("RL prompts:", StringComparison.Ordinal));
+            // Fresh safety prompts by default; equal thirds, as far as the tiny mix has problems (the RL half of its 40).
+            var pool = Assert.Single(messages, m => m.StartsWith("RL prompts (fresh):", StringComparison.Ordinal));
             var counts = System.Text.RegularExpressions.Regex.Matches(pool, @"\d+").Select(m => int.Parse(m.Value)).ToArray();
             Assert.Equal(3, counts.Length);
             Assert.Equal(Math.Min(counts[0], 20), counts[2]);
