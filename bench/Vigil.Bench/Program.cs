@@ -20,6 +20,8 @@ namespace Vigil.Bench;
 ///   twibot-read DIR [cold] [no-text] [no-scan] [tokens] [threads=N]  TwiBotReader throughput (MB/s of user.json and tweet_*.json) and peak memory
 ///   policy-throughput [shapes]       policy-model training step time and generation tokens/s (default: demo,qwen2.5-0.5b)
 ///   demo-data [problems]             safety demo data: demo BPE training time and lengths, SFT targets' safety score
+///   demo-knowledge DIR [mode] [seed] how a demo policy separates harmful from harmless prompts, trained-on vs unseen
+///                                    (mode knowledge for base/, decision for sft/ and rl/)
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
 /// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
@@ -66,6 +68,8 @@ public static class Program
             return PolicyThroughputBenchmark.Run((args.Length > 1 ? args[1] : "demo,qwen2.5-0.5b").Split(',', StringSplitOptions.RemoveEmptyEntries));
         if (args.Length > 0 && args[0] == "demo-data")
             return DemoDataBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000);
+        if (args.Length >= 2 && args[0] == "demo-knowledge")
+            return DemoHarmKnowledgeBenchmark.Run(args[1], args.Length > 2 ? args[2] : "decision", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
@@ -75,7 +79,8 @@ public static class Program
                                 "       Vigil.Bench bots-sampled-epoch [users=200000] [tweets-per-user=2] [seed=0]\n" +
                                 "       Vigil.Bench twibot-read DIR [cold] [no-text] [no-scan] [tokens] [threads=N]\n" +
                                 "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]\n" +
-                                "       Vigil.Bench demo-data [problems=20000]");
+                                "       Vigil.Bench demo-data [problems=20000]\n" +
+                                "       Vigil.Bench demo-knowledge POLICY-DIR [knowledge|decision] [demo-seed=0]");
         return 1;
     }
 }
