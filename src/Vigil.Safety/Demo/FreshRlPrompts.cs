@@ -70,7 +70,7 @@ public static class FreshRlPrompts
         pool.Where(p => !string.IsNullOrWhiteSpace(p) && !seen.Contains(p)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Lower-cased words (letters, digits, apostrophes).</summary>
-    internal static HashSet<string> Words(string text)
+    private static HashSet<string> Words(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         int start = -1;

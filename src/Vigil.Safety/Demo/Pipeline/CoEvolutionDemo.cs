@@ -200,9 +200,11 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         IReadOnlyList<string> harmful, harmless;
         if (options.FreshRlPrompts)
         {
-            var (harmfulPool, harmlessPool) = FreshRlPrompts.Pools(DataRoot());
+            // The held-out files hold every evaluation set's prompts, sampled or not.
+            var root = DataRoot();
+            var (harmfulPool, harmlessPool) = FreshRlPrompts.Pools(root);
             (harmful, harmless) = FreshRlPrompts.Build(harmfulPool, harmlessPool, mix.Training.Select(s => s.Prompt).Concat(PretrainingInstructions()),
-                mix.Evaluation.SelectMany(s => s.Prompts).Concat(FreshRlPrompts.HeldOutPrompts(DataRoot())), int.MaxValue, options.Seed);
+                FreshRlPrompts.HeldOutPrompts(root), int.MaxValue, options.Seed);
         }
         else
         {
