@@ -32,6 +32,7 @@ public static class SafetyDemoCommand
             DefaultValueFactory = _ => defaults.FreshRlPrompts ? "fresh" : "sft",
         };
         rlPrompts.AcceptOnlyFromAmong("fresh", "sft");
+        var lookalikeShare = new Option<double?>("--lookalike-share") { Description = $"Share of the fresh harmless RL prompts chosen as the ones that look most harmful (hard negatives: 'reduce the risk of identity theft'); the rest are random (default {defaults.LookalikeHarmlessShare:G3})." };
         var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = $"Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default {defaults.Mix.UnsafeComplianceFraction:G3})." };
         var needlessRefusal = new Option<double?>("--needless-refusal") { Description = $"Share of harmless SFT prompts answered by refusing (default {defaults.Mix.NeedlessRefusalFraction:G3})." };
         var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = $"Safe-and-efficient RL steps (default {defaults.EfficiencySteps})." };
@@ -40,7 +41,7 @@ public static class SafetyDemoCommand
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout: safety score and arithmetic accuracy before and after RL, and the details." };
         var cmd = new Command("demo", "Co-evolution demo: train a small policy from scratch (pre-training, CoT-SFT on an unaligned mix), then GRPO/CPGD with the verifier recipe; report safety and arithmetic before and after.")
         {
-            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, rlPrompts, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
+            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, rlPrompts, lookalikeShare, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
         };
         cmd.SetAction(parse =>
         {
@@ -59,6 +60,7 @@ public static class SafetyDemoCommand
                     ReplayCoefficient = parse.GetValue(replay) ?? defaults.ReplayCoefficient,
                     RlArithmeticShare = parse.GetValue(arithmeticShare) ?? defaults.RlArithmeticShare,
                     FreshRlPrompts = parse.GetValue(rlPrompts) == "fresh",
+                    LookalikeHarmlessShare = parse.GetValue(lookalikeShare) ?? defaults.LookalikeHarmlessShare,
                     Mix = defaults.Mix with
                     {
                         UnsafeComplianceFraction = parse.GetValue(unsafeCompliance) ?? defaults.Mix.UnsafeComplianceFraction,

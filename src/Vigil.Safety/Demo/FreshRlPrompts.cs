@@ -19,15 +19,19 @@ public static class FreshRlPrompts
 
     /// <summary>
     /// Equal numbers of harmful and harmless prompts (as many harmful ones as survive the filters, at most
-    /// <paramref name="maxPerKind"/>), sampled with <paramref name="seed"/>.
+    /// <paramref name="maxPerKind"/>), sampled with <paramref name="seed"/>. <paramref name="lookalikeShare"/> of the
+    /// harmless ones are the fresh harmless prompts that look most harmful next to the fresh harmful ones
+    /// (<see cref="LookalikeHarmlessPrompts"/>), the rest a random sample.
     /// </summary>
     public static (IReadOnlyList<string> Harmful, IReadOnlyList<string> Harmless) Build(
         IReadOnlyList<string> harmfulPool, IReadOnlyList<string> harmlessPool, IEnumerable<string> alreadySeen,
-        IEnumerable<string> evaluationPrompts, int maxPerKind, int seed)
+        IEnumerable<string> evaluationPrompts, int maxPerKind, int seed, double lookalikeShare = 0)
     {
         ArgumentNullException.ThrowIfNull(harmfulPool);
         ArgumentNullException.ThrowIfNull(harmlessPool);
         if (maxPerKind < 1) throw new ArgumentOutOfRangeException(nameof(maxPerKind), maxPerKind, "At least one RL prompt of each kind is needed.");
+        if (!(lookalikeShare >= 0 && lookalikeShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(lookalikeShare), lookalikeShare, "The share of lookalike harmless prompts must lie in [0, 1].");
         var seen = new HashSet<string>(alreadySeen, StringComparer.Ordinal);
         var evaluation = evaluationPrompts.Distinct(StringComparer.Ordinal).ToArray();
         seen.UnionWith(evaluation);
@@ -37,7 +41,12 @@ public static class FreshRlPrompts
             .Where(p => nearCopy.MaxSimilarity(p) < MaxEvaluationSimilarity)
             .OrderBy(_ => random.Next()).Take(maxPerKind).ToArray();
         if (harmful.Length == 0) throw new InvalidOperationException("No fresh harmful RL prompt is left after removing the training and evaluation prompts.");
-        var harmless = Fresh(harmlessPool, seen).OrderBy(_ => random.Next()).Take(harmful.Length).ToArray();
+        var freshHarmless = Fresh(harmlessPool, seen).ToArray();
+        IReadOnlyList<string> lookalikes = lookalikeShare == 0 ? [] : new LookalikeHarmlessPrompts(harmful, freshHarmless)
+            .MostHarmfulLooking(freshHarmless, (int)Math.Round(lookalikeShare * harmful.Length));
+        var chosen = new HashSet<string>(lookalikes, StringComparer.Ordinal);
+        var harmless = lookalikes.Concat(freshHarmless.Where(p => !chosen.Contains(p)).OrderBy(_ => random.Next()))
+            .Take(harmful.Length).ToArray();
         if (harmless.Length < harmful.Length)
             throw new InvalidOperationException($"Only {harmless.Length} fresh harmless RL prompts are left for {harmful.Length} harmful ones.");
         return (harmful, harmless);
@@ -69,20 +78,6 @@ public static class FreshRlPrompts
     private static IEnumerable<string> Fresh(IEnumerable<string> pool, HashSet<string> seen) =>
         pool.Where(p => !string.IsNullOrWhiteSpace(p) && !seen.Contains(p)).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Lower-cased words (letters, digits, apostrophes).</summary>
-    private static HashSet<string> Words(string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        int start = -1;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            bool part = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\'');
-            if (part && start < 0) start = i;
-            else if (!part && start >= 0) { words.Add(text[start..i].ToLowerInvariant()); start = -1; }
-        }
-        return words;
-    }
-
     /// <summary>Word-set Jaccard similarity to the closest of many texts, through an inverted word index.</summary>
     private sealed class NearCopyIndex
     {
@@ -96,7 +91,7 @@ public static class FreshRlPrompts
             _shared = new int[texts.Count];
             for (int i = 0; i < texts.Count; i++)
             {
-                var words = Words(texts[i]);
+                var words = PromptWords.Of(texts[i]);
                 _sizes[i] = words.Count;
                 foreach (var w in words)
                 {
@@ -108,7 +103,7 @@ public static class FreshRlPrompts
 
         public double MaxSimilarity(string text)
         {
-            var words = Words(text);
+            var words = PromptWords.Of(text);
             var touched = new List<int>();
             foreach (var w in words)
                 if (_postings.TryGetValue(w, out var list))

@@ -59,6 +59,12 @@ public sealed record CoEvolutionDemoOptions
     /// </summary>
     public bool FreshRlPrompts { get; init; } = true;
 
+    /// <summary>
+    /// Share of the fresh harmless RL prompts that are the ones looking most harmful (<see cref="LookalikeHarmlessPrompts"/>:
+    /// "reduce the risk of identity theft"), the hard negatives of the refuse-or-answer decision; the rest are random.
+    /// </summary>
+    public double LookalikeHarmlessShare { get; init; } = 0;
+
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
     public int CurveSubsetPerSet { get; init; } = 30;
@@ -93,6 +99,8 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(ProbePositions, 1, nameof(ProbePositions));
         if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient))
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
+        if (!(LookalikeHarmlessShare >= 0 && LookalikeHarmlessShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(LookalikeHarmlessShare), $"demo option {nameof(LookalikeHarmlessShare)} must lie in [0, 1], got {LookalikeHarmlessShare}.");
         if (!(RlArithmeticShare >= 0 && RlArithmeticShare < 1))
             throw new ArgumentOutOfRangeException(nameof(RlArithmeticShare), $"demo option {nameof(RlArithmeticShare)} must be in [0, 1), got {RlArithmeticShare}.");
         new Training.Grpo.LengthEfficiencyReward(LengthRewardWeight, LengthRewardGate).Validate("demo length reward");
