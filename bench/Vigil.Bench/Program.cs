@@ -22,6 +22,7 @@ namespace Vigil.Bench;
 ///   demo-data [problems]             safety demo data: demo BPE training time and lengths, SFT targets' safety score
 ///   demo-knowledge DIR [mode] [seed] how a demo policy separates harmful from harmless prompts, trained-on vs unseen
 ///                                    (mode knowledge for base/, decision for sft/ and rl/)
+///   demo-baselines [cache]            the demo's safety score for fixed behaviours (refuse all, answer all, ideal)
 /// libtorch runs with passive OpenMP waiting and huge-page allocation unless the environment says otherwise
 /// (see <see cref="TorchProcessSettings"/>).
 /// </summary>
@@ -70,6 +71,8 @@ public static class Program
             return DemoDataBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000);
         if (args.Length >= 2 && args[0] == "demo-knowledge")
             return DemoHarmKnowledgeBenchmark.Run(args[1], args.Length > 2 ? args[2] : "decision", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+        if (args.Length > 0 && args[0] == "demo-baselines")
+            return DemoScoreBaselines.Run(args.Length > 1 ? args[1] : null);
         if (args.Length == 4 && args[0] == "e2e-one")
             return EpochBenchmark.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         Console.Error.WriteLine("usage: Vigil.Bench kernels [BenchmarkDotNet options, e.g. --filter '*SpMM*' --job short]\n" +
@@ -80,7 +83,8 @@ public static class Program
                                 "       Vigil.Bench twibot-read DIR [cold] [no-text] [no-scan] [tokens] [threads=N]\n" +
                                 "       Vigil.Bench policy-throughput [shapes=demo,qwen2.5-0.5b]\n" +
                                 "       Vigil.Bench demo-data [problems=20000]\n" +
-                                "       Vigil.Bench demo-knowledge POLICY-DIR [knowledge|decision] [demo-seed=0]");
+                                "       Vigil.Bench demo-knowledge POLICY-DIR [knowledge|decision] [demo-seed=0]\n" +
+                                "       Vigil.Bench demo-baselines [embedding-cache-dir]");
         return 1;
     }
 }
