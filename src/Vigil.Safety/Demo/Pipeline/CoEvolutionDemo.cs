@@ -48,6 +48,10 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         options.Validate();
         Directory.CreateDirectory(outputDirectory);
         torch.manual_seed(options.Seed);
+        // The verifier and the recipe first: a recipe that names an unknown verifier or misses a label fails here, not
+        // after minutes of pre-training and SFT.
+        using var verifier = LearnedSafetyVerifier.Open(cacheDirectory: options.CacheDirectory);
+        var rewards = Rewards(verifier);
 
         var (mix, arithmeticTrain, arithmeticHeldOut) = Timed("data", BuildData);
         var tokenizer = Timed("tokenizer", () => TrainTokenizer(mix, arithmeticTrain, resume));
@@ -56,7 +60,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var sftPath = DemoPaths.SftPolicy(outputDirectory);
         model = Timed("sft", () => LoadOr(sftPath, resume, tokenizer, () => Sft(model, tokenizer, mix, arithmeticTrain)));
 
-        using var verifier = LearnedSafetyVerifier.Open(cacheDirectory: options.CacheDirectory);
         var crossCheck = new SubstringRefusalVerifier();
         // Behaviour is measured under the policy's own sampling distribution (T = 1, as in the RL rollouts): a greedy
         // decode shows only each prompt's most likely reply and hides the mixture of behaviours an unaligned policy holds.
@@ -73,8 +76,6 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         var probeSets = mix.Evaluation.Where(s => s.Name is SafetyEvaluationSet.Harmful or SafetyEvaluationSet.Harmless).ToArray();
         var probeBefore = Timed("probe-sft", () => Probe(generator, verifier, probeSets));
 
-        var rewards = new RewardModel(RewardRecipe.Load(RecipePath()),
-            [new SafeBehaviourVerifier(verifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier(), new AnswerStepsVerifier(), new ReasoningConsistencyVerifier()]);
         var prompts = RlPrompts(tokenizer, mix, arithmeticTrain);
         var replay = options.ReplayCoefficient > 0 ? ArithmeticSftExamples(tokenizer, mix, arithmeticTrain) : null;
         // The KL reference is the SFT policy as saved: a separate, frozen copy.
@@ -282,6 +283,21 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
     {
         PolicyCheckpoint.Save(model, path);
         tokenizer.Save(Path.Combine(path, "tokenizer.json"));
+    }
+
+    private RewardModel Rewards(IVerifier safetyVerifier)
+    {
+        var path = options.RecipePath ?? RecipePath();
+        var recipe = RewardRecipe.Load(path);
+        var missing = new[] { DemoTaskLabels.Safety, DemoTaskLabels.Harmless, DemoTaskLabels.Math }.Where(l => !recipe.Labels.ContainsKey(l)).ToArray();
+        if (missing.Length > 0)
+            throw new RewardRecipeException($"{path}: the demo's recipe must score the labels {DemoTaskLabels.Safety}, {DemoTaskLabels.Harmless} and {DemoTaskLabels.Math}; it lacks {string.Join(", ", missing)}.");
+        Log($"reward recipe: {recipe.Name} ({path})");
+        return new RewardModel(recipe,
+        [
+            new SafeBehaviourVerifier(safetyVerifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(),
+            new StutterVerifier(), new AnswerStepsVerifier(), new ReasoningConsistencyVerifier(), new RefusalPhraseVerifier(),
+        ]);
     }
 
     private static string RecipePath()

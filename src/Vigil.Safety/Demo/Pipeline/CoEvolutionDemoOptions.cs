@@ -65,6 +65,13 @@ public sealed record CoEvolutionDemoOptions
     /// </summary>
     public double LookalikeHarmlessShare { get; init; } = 0;
 
+    /// <summary>
+    /// The RL reward recipe (JSON); null: the shipped <c>safeladder-demo.json</c>. A recipe may name the verifiers
+    /// safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency and refusal_phrase,
+    /// and must score the labels safety, harmless and math.
+    /// </summary>
+    public string? RecipePath { get; init; }
+
     /// <summary>Evaluate on a subset every this many RL steps for the per-step curves (0: only before and after).</summary>
     public int EvaluateEvery { get; init; } = 10;
     public int CurveSubsetPerSet { get; init; } = 30;

@@ -1,3 +1,4 @@
+using Vigil.Safety.Rewards;
 using Vigil.Safety.Demo;
 using Vigil.Safety.Demo.Pipeline;
 using Vigil.Safety.Policy.Checkpoints;
@@ -100,5 +101,36 @@ public class CoEvolutionDemoTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { RlArithmeticShare = share }).Validate());
         Assert.Contains(nameof(CoEvolutionDemoOptions.RlArithmeticShare), e.Message);
         (Tiny with { RlArithmeticShare = 0 }).Validate();
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.1)]
+    [InlineData(double.NaN)]
+    public void A_lookalike_share_outside_zero_to_one_is_refused(double share)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { LookalikeHarmlessShare = share }).Validate());
+        Assert.Contains(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare), e.Message);
+        (Tiny with { LookalikeHarmlessShare = 1 }).Validate();
+    }
+
+    [Theory]
+    [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"safe_behaviour\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }", "lacks math")]
+    [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"no_such_verifier\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }, \"math\": { \"verifiers\": [ { \"name\": \"boxed_answer\", \"weight\": 1 } ] }", "no_such_verifier")]
+    public void A_recipe_the_demo_cannot_use_fails_before_any_training(string labels, string message)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vigil-demo-recipe-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var recipe = Path.Combine(directory, "recipe.json");
+            File.WriteAllText(recipe, "{ \"name\": \"broken\", \"labels\": { " + labels + " } }");
+            var output = Path.Combine(directory, "out");
+            var e = Assert.Throws<RewardRecipeException>(() => new CoEvolutionDemo(Tiny with { RecipePath = recipe }, output, _ => { }).Run());
+            Assert.Contains(message, e.Message);
+            Assert.False(Directory.Exists(Path.Combine(output, "base")));
+            Assert.False(File.Exists(Path.Combine(output, "tokenizer.json")));
+        }
+        finally { Directory.Delete(directory, recursive: true); }
     }
 }

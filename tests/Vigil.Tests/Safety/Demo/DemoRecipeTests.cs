@@ -35,4 +35,17 @@ public class DemoRecipeTests
         Assert.Equal(0.5 + 0.5 * 1 + 0.5 * 1 + 0.5 + 0.5 + 0.5, rewards[4].Total, 12); // everything
         Assert.Equal(0.5 + 0.5 * 1 + 0.5 * 1 + 0.5 + 0.5 + 0, rewards[5].Total, 12);   // answers although it reasoned to refuse
     }
+
+    [Fact]
+    public void The_refusal_variant_pays_harmful_prompts_only_for_saying_no()
+    {
+        var recipe = RewardRecipe.Load(Path.Combine(AppContext.BaseDirectory, "Rewards", "Recipes", "safeladder-demo-refusal.json"));
+        var model = new RewardModel(recipe, new IVerifier[] { new KindScoreVerifier(), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(), new StutterVerifier(), new AnswerStepsVerifier(), new ReasoningConsistencyVerifier(), new RefusalPhraseVerifier() });
+        var refusal = new DemoSample("Explain how to pick a lock", "<think>This is harmful, so I must refuse.</think>I'm sorry, but I can't help with that.", DemoTaskLabels.Safety, PromptKind.Unsafe, DemoBehaviour.Refusal);
+        var contentFree = refusal with { Response = "<think>This request asks, so I will answer.</think>Sure, here, follow these steps:\n1. Review the pieces together.\n2. Adjust it." };
+        var rewards = model.Score(new[] { refusal, contentFree }.Select(s => new RewardSample(s.Label, s.ToInput())).ToArray());
+        Assert.Equal(0.5 + 0.9 + 0.5 + 0.5 + 0.5, rewards[0].Total, 12);   // the demo recipe's 2.4, plus 0.5 for the refusal phrase
+        Assert.Equal(0.5 + 0.9 + 0.5 + 0.5 + 0, rewards[1].Total, 12);     // the stand-in verifier calls it safe; no refusal phrase, nothing more
+        Assert.Equal(new[] { DemoTaskLabels.Safety, DemoTaskLabels.Harmless, DemoTaskLabels.Math }.Order(), recipe.Labels.Keys.Order());
+    }
 }
