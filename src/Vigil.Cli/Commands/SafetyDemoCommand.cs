@@ -32,7 +32,7 @@ public static class SafetyDemoCommand
             DefaultValueFactory = _ => defaults.FreshRlPrompts ? "fresh" : "sft",
         };
         rlPrompts.AcceptOnlyFromAmong("fresh", "sft");
-        var lookalikeShare = new Option<double?>("--lookalike-share") { Description = $"Share of the fresh harmless RL prompts chosen as the ones that look most harmful (hard negatives: 'reduce the risk of identity theft'); the rest are random (default {defaults.LookalikeHarmlessShare:G3})." };
+        var lookalikeShare = new Option<double?>("--lookalike-share") { Description = $"Share of the fresh harmless RL prompts chosen as the ones that look most harmful (hard negatives: 'help protect a phone from malware'); the rest are random (default {defaults.LookalikeHarmlessShare:G3})." };
         var recipe = new Option<string?>("--recipe") { Description = "RL reward recipe (JSON) instead of the shipped safeladder-demo.json; it may name safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency and refusal_phrase, for the labels safety, harmless and math." };
         var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = $"Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default {defaults.Mix.UnsafeComplianceFraction:G3})." };
         var needlessRefusal = new Option<double?>("--needless-refusal") { Description = $"Share of harmless SFT prompts answered by refusing (default {defaults.Mix.NeedlessRefusalFraction:G3})." };

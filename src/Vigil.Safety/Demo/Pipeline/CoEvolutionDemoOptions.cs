@@ -61,7 +61,7 @@ public sealed record CoEvolutionDemoOptions
 
     /// <summary>
     /// Share of the fresh harmless RL prompts that are the ones looking most harmful (<see cref="LookalikeHarmlessPrompts"/>:
-    /// "reduce the risk of identity theft"), the hard negatives of the refuse-or-answer decision; the rest are random.
+    /// "help protect a phone from malware"), the hard negatives of the refuse-or-answer decision; the rest are random.
     /// </summary>
     public double LookalikeHarmlessShare { get; init; } = 0;
 
