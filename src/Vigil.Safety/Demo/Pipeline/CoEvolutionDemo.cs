@@ -214,7 +214,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         }
         int arithmeticCount = (int)Math.Round(options.RlArithmeticShare * 2 * harmful.Count / (1 - options.RlArithmeticShare));
         var problems = arithmetic.Skip(arithmetic.Count / 2).Take(arithmeticCount).ToArray();
-        var lookalikeNote = options.FreshRlPrompts && options.LookalikeHarmlessShare > 0 ? $" ({options.LookalikeHarmlessShare:P0} of them lookalikes)" : "";
+        var lookalikeNote = options.LookalikeHarmlessShare > 0 ? $" ({options.LookalikeHarmlessShare:P0} of them lookalikes)" : "";
         Log($"RL prompts{(options.FreshRlPrompts ? " (fresh)" : " (SFT's)")}: {harmful.Count} harmful, {harmless.Count} harmless{lookalikeNote}, {problems.Length} arithmetic");
         GrpoPrompt Prompt(string text, string label, PromptKind kind, string? reference = null) =>
             new(text, tokenizer.Encode(Template.Prompt(text)).ToArray(), label) { Reference = reference, PromptKind = kind };

@@ -108,6 +108,8 @@ public sealed record CoEvolutionDemoOptions
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
         if (!(LookalikeHarmlessShare >= 0 && LookalikeHarmlessShare <= 1))
             throw new ArgumentOutOfRangeException(nameof(LookalikeHarmlessShare), $"demo option {nameof(LookalikeHarmlessShare)} must lie in [0, 1], got {LookalikeHarmlessShare}.");
+        if (LookalikeHarmlessShare > 0 && !FreshRlPrompts)
+            throw new ArgumentException($"demo option {nameof(LookalikeHarmlessShare)} picks among the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", nameof(LookalikeHarmlessShare));
         if (!(RlArithmeticShare >= 0 && RlArithmeticShare < 1))
             throw new ArgumentOutOfRangeException(nameof(RlArithmeticShare), $"demo option {nameof(RlArithmeticShare)} must be in [0, 1), got {RlArithmeticShare}.");
         new Training.Grpo.LengthEfficiencyReward(LengthRewardWeight, LengthRewardGate).Validate("demo length reward");

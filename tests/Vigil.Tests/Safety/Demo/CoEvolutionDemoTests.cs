@@ -114,6 +114,14 @@ public class CoEvolutionDemoTests
         (Tiny with { LookalikeHarmlessShare = 1 }).Validate();
     }
 
+    [Fact]
+    public void Lookalikes_need_fresh_RL_prompts()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Tiny with { LookalikeHarmlessShare = 0.5, FreshRlPrompts = false }).Validate());
+        Assert.Contains("--rl-prompts sft", e.Message);
+        (Tiny with { LookalikeHarmlessShare = 0, FreshRlPrompts = false }).Validate();
+    }
+
     [Theory]
     [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"safe_behaviour\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }", "lacks math")]
     [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"no_such_verifier\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }, \"math\": { \"verifiers\": [ { \"name\": \"boxed_answer\", \"weight\": 1 } ] }", "no_such_verifier")]
