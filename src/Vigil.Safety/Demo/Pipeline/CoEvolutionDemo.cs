@@ -287,7 +287,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
 
     private RewardModel Rewards(IVerifier safetyVerifier)
     {
-        var path = options.RecipePath ?? RecipePath();
+        var path = options.RecipePath ?? ShippedRecipePath();
         var recipe = RewardRecipe.Load(path);
         var missing = new[] { DemoTaskLabels.Safety, DemoTaskLabels.Harmless, DemoTaskLabels.Math }.Where(l => !recipe.Labels.ContainsKey(l)).ToArray();
         if (missing.Length > 0)
@@ -300,7 +300,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         ]);
     }
 
-    private static string RecipePath()
+    private static string ShippedRecipePath()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Rewards", "Recipes", RecipeName);
         return File.Exists(path) ? path : throw new FileNotFoundException($"The demo reward recipe is missing from the build output: {path}.");
