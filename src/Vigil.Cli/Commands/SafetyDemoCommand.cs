@@ -33,7 +33,8 @@ public static class SafetyDemoCommand
         };
         rlPrompts.AcceptOnlyFromAmong("fresh", "sft");
         var lookalikeShare = new Option<double?>("--lookalike-share") { Description = $"Share of the fresh harmless RL prompts chosen as the ones that look most harmful (hard negatives: 'help protect a phone from malware'); the rest are random (default {defaults.LookalikeHarmlessShare:G3})." };
-        var recipe = new Option<string?>("--recipe") { Description = "RL reward recipe (JSON) instead of the shipped safeladder-demo.json; it may name safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency and refusal_phrase, for the labels safety, harmless and math." };
+        var questionShare = new Option<double?>("--question-share") { Description = $"Share of each kind of fresh RL safety prompt rephrased as a question ('Write a tutorial on how to X' -> 'How do I X?'): AdvBench, the harmful pool, has no questions, so otherwise only harmless RL prompts are questions (default {defaults.RlQuestionShare:G3})." };
+        var recipe = new Option<string?>("--recipe") { Description = "RL reward recipe (JSON) instead of the shipped safeladder-demo.json; it may name safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency, refusal_phrase and task_restatement, for the labels safety, harmless and math." };
         var unsafeCompliance = new Option<double?>("--unsafe-compliance") { Description = $"Share of harmful SFT prompts answered by complying, the unaligned part of the mix (default {defaults.Mix.UnsafeComplianceFraction:G3})." };
         var needlessRefusal = new Option<double?>("--needless-refusal") { Description = $"Share of harmless SFT prompts answered by refusing (default {defaults.Mix.NeedlessRefusalFraction:G3})." };
         var efficiencySteps = new Option<int?>("--efficiency-steps") { Description = $"Safe-and-efficient RL steps (default {defaults.EfficiencySteps})." };
@@ -42,7 +43,7 @@ public static class SafetyDemoCommand
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout: safety score and arithmetic accuracy before and after RL, and the details." };
         var cmd = new Command("demo", "Co-evolution demo: train a small policy from scratch (pre-training, CoT-SFT on an unaligned mix), then GRPO/CPGD with the verifier recipe; report safety and arithmetic before and after.")
         {
-            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, rlPrompts, lookalikeShare, recipe, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
+            output, resume, pretrainSteps, sftSteps, rlSteps, rlLearningRate, kl, replay, arithmeticShare, rlPrompts, lookalikeShare, questionShare, recipe, unsafeCompliance, needlessRefusal, efficiencySteps, evaluateEvery, seed, cache, json,
         };
         cmd.SetAction(parse =>
         {
@@ -62,6 +63,7 @@ public static class SafetyDemoCommand
                     RlArithmeticShare = parse.GetValue(arithmeticShare) ?? defaults.RlArithmeticShare,
                     FreshRlPrompts = parse.GetValue(rlPrompts) == "fresh",
                     LookalikeHarmlessShare = parse.GetValue(lookalikeShare) ?? defaults.LookalikeHarmlessShare,
+                    RlQuestionShare = parse.GetValue(questionShare) ?? defaults.RlQuestionShare,
                     RecipePath = parse.GetValue(recipe),
                     Mix = defaults.Mix with
                     {

@@ -101,7 +101,7 @@ public static class SafetyLadderCommand
     {
         new ThinkFormatVerifier(), new BoxedAnswerVerifier(), new ArithmeticStepVerifier(), new InstructionFollowingVerifier(), new NormalResponseGrader(),
         new SubstringRefusalVerifier(), new ReferenceMatchVerifier(), new StutterVerifier(), new AnswerStepsVerifier(),
-        new RefusalPhraseVerifier(), new ReasoningConsistencyVerifier(),
+        new RefusalPhraseVerifier(), new ReasoningConsistencyVerifier(), new TaskRestatementVerifier(),
     };
 
     private static string Describe(LadderStepEvent e) => e.Log switch

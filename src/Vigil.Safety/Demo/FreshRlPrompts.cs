@@ -21,17 +21,20 @@ public static class FreshRlPrompts
     /// Equal numbers of harmful and harmless prompts (as many harmful ones as survive the filters, at most
     /// <paramref name="maxPerKind"/>), sampled with <paramref name="seed"/>. <paramref name="lookalikeShare"/> of the
     /// harmless ones are the fresh harmless prompts that look most harmful next to the fresh harmful ones
-    /// (<see cref="LookalikeHarmlessPrompts"/>), the rest a random sample.
+    /// (<see cref="LookalikeHarmlessPrompts"/>), the rest a random sample. Then <paramref name="questionShare"/> of each
+    /// kind are made questions (<see cref="QuestionFormPrompts"/>), none of them a near-copy of an evaluation prompt.
     /// </summary>
     public static (IReadOnlyList<string> Harmful, IReadOnlyList<string> Harmless) Build(
         IReadOnlyList<string> harmfulPool, IReadOnlyList<string> harmlessPool, IEnumerable<string> alreadySeen,
-        IEnumerable<string> evaluationPrompts, int maxPerKind, int seed, double lookalikeShare = 0)
+        IEnumerable<string> evaluationPrompts, int maxPerKind, int seed, double lookalikeShare = 0, double questionShare = 0)
     {
         ArgumentNullException.ThrowIfNull(harmfulPool);
         ArgumentNullException.ThrowIfNull(harmlessPool);
         if (maxPerKind < 1) throw new ArgumentOutOfRangeException(nameof(maxPerKind), maxPerKind, "At least one RL prompt of each kind is needed.");
         if (!(lookalikeShare >= 0 && lookalikeShare <= 1))
             throw new ArgumentOutOfRangeException(nameof(lookalikeShare), lookalikeShare, "The share of lookalike harmless prompts must lie in [0, 1].");
+        if (!(questionShare >= 0 && questionShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(questionShare), questionShare, "The share of question-form RL prompts must lie in [0, 1].");
         var seen = new HashSet<string>(alreadySeen, StringComparer.Ordinal);
         var evaluation = evaluationPrompts.Distinct(StringComparer.Ordinal).ToArray();
         seen.UnionWith(evaluation);
@@ -49,7 +52,9 @@ public static class FreshRlPrompts
             .Take(harmful.Length).ToArray();
         if (harmless.Length < harmful.Length)
             throw new InvalidOperationException($"Only {harmless.Length} fresh harmless RL prompts are left for {harmful.Length} harmful ones.");
-        return (harmful, harmless);
+        if (questionShare == 0) return (harmful, harmless);
+        bool Usable(string question) => !seen.Contains(question) && nearCopy.MaxSimilarity(question) < MaxEvaluationSimilarity;
+        return (QuestionFormPrompts.Rephrase(harmful, questionShare, random, Usable), QuestionFormPrompts.Rephrase(harmless, questionShare, random, Usable));
     }
 
     /// <summary>The pools from the data folder's <c>safety/</c> files: AdvBench and the harmless training split.</summary>

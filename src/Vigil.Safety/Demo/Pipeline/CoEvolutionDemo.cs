@@ -205,7 +205,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
             var root = DataRoot();
             var (harmfulPool, harmlessPool) = FreshRlPrompts.Pools(root);
             (harmful, harmless) = FreshRlPrompts.Build(harmfulPool, harmlessPool, mix.Training.Select(s => s.Prompt).Concat(PretrainingInstructions()),
-                FreshRlPrompts.HeldOutPrompts(root), int.MaxValue, options.Seed, options.LookalikeHarmlessShare);
+                FreshRlPrompts.HeldOutPrompts(root), int.MaxValue, options.Seed, options.LookalikeHarmlessShare, options.RlQuestionShare);
         }
         else
         {
@@ -215,7 +215,9 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         int arithmeticCount = (int)Math.Round(options.RlArithmeticShare * 2 * harmful.Count / (1 - options.RlArithmeticShare));
         var problems = arithmetic.Skip(arithmetic.Count / 2).Take(arithmeticCount).ToArray();
         var lookalikeNote = options.LookalikeHarmlessShare > 0 ? $" ({options.LookalikeHarmlessShare:P0} of them lookalikes)" : "";
-        Log($"RL prompts{(options.FreshRlPrompts ? " (fresh)" : " (SFT's)")}: {harmful.Count} harmful, {harmless.Count} harmless{lookalikeNote}, {problems.Length} arithmetic");
+        var questionNote = options.RlQuestionShare > 0
+            ? $"; {harmful.Count(QuestionFormPrompts.IsQuestion)} harmful and {harmless.Count(QuestionFormPrompts.IsQuestion)} harmless ones asked as questions" : "";
+        Log($"RL prompts{(options.FreshRlPrompts ? " (fresh)" : " (SFT's)")}: {harmful.Count} harmful, {harmless.Count} harmless{lookalikeNote}, {problems.Length} arithmetic{questionNote}");
         GrpoPrompt Prompt(string text, string label, PromptKind kind, string? reference = null) =>
             new(text, tokenizer.Encode(Template.Prompt(text)).ToArray(), label) { Reference = reference, PromptKind = kind };
         return harmful.Select(p => Prompt(p, DemoTaskLabels.Safety, PromptKind.Unsafe))
@@ -297,6 +299,7 @@ public sealed class CoEvolutionDemo(CoEvolutionDemoOptions options, string outpu
         [
             new SafeBehaviourVerifier(safetyVerifier), new NormalResponseGrader(), new BoxedAnswerVerifier(), new ThinkFormatVerifier(),
             new StutterVerifier(), new AnswerStepsVerifier(), new ReasoningConsistencyVerifier(), new RefusalPhraseVerifier(),
+            new TaskRestatementVerifier(),
         ]);
     }
 

@@ -66,8 +66,15 @@ public sealed record CoEvolutionDemoOptions
     public double LookalikeHarmlessShare { get; init; } = 0;
 
     /// <summary>
+    /// Share of each kind of fresh RL safety prompt asked as a question (<see cref="QuestionFormPrompts"/>). AdvBench,
+    /// the harmful pool, holds no question while about 12% of the harmless pool are questions, so without this the
+    /// form of a request predicts its label in RL.
+    /// </summary>
+    public double RlQuestionShare { get; init; } = 0;
+
+    /// <summary>
     /// The RL reward recipe (JSON); null: the shipped <c>safeladder-demo.json</c>. A recipe may name the verifiers
-    /// safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency and refusal_phrase,
+    /// safe_behaviour, normal, boxed_answer, think_format, stutter, answer_steps, reasoning_consistency, refusal_phrase and task_restatement,
     /// and must score the labels safety, harmless and math.
     /// </summary>
     public string? RecipePath { get; init; }
@@ -108,6 +115,10 @@ public sealed record CoEvolutionDemoOptions
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
         if (!(LookalikeHarmlessShare >= 0 && LookalikeHarmlessShare <= 1))
             throw new ArgumentOutOfRangeException(nameof(LookalikeHarmlessShare), $"demo option {nameof(LookalikeHarmlessShare)} must lie in [0, 1], got {LookalikeHarmlessShare}.");
+        if (!(RlQuestionShare >= 0 && RlQuestionShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(RlQuestionShare), $"demo option {nameof(RlQuestionShare)} must lie in [0, 1], got {RlQuestionShare}.");
+        if (RlQuestionShare > 0 && !FreshRlPrompts)
+            throw new ArgumentException($"demo option {nameof(RlQuestionShare)} rephrases the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", nameof(RlQuestionShare));
         if (LookalikeHarmlessShare > 0 && !FreshRlPrompts)
             throw new ArgumentException($"demo option {nameof(LookalikeHarmlessShare)} picks among the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", nameof(LookalikeHarmlessShare));
         if (!(RlArithmeticShare >= 0 && RlArithmeticShare < 1))

@@ -123,6 +123,24 @@ public class CoEvolutionDemoTests
     }
 
     [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.1)]
+    [InlineData(double.NaN)]
+    public void A_question_share_outside_zero_to_one_is_refused(double share)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { RlQuestionShare = share }).Validate());
+        Assert.Contains(nameof(CoEvolutionDemoOptions.RlQuestionShare), e.Message);
+        (Tiny with { RlQuestionShare = 1 }).Validate();
+    }
+
+    [Fact]
+    public void A_question_share_needs_fresh_RL_prompts()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Tiny with { RlQuestionShare = 0.5, FreshRlPrompts = false }).Validate());
+        Assert.Contains("--rl-prompts sft", e.Message);
+    }
+
+    [Theory]
     [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"safe_behaviour\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }", "lacks math")]
     [InlineData("\"safety\": { \"verifiers\": [ { \"name\": \"no_such_verifier\", \"weight\": 1 } ] }, \"harmless\": { \"verifiers\": [ { \"name\": \"normal\", \"weight\": 1 } ] }, \"math\": { \"verifiers\": [ { \"name\": \"boxed_answer\", \"weight\": 1 } ] }", "no_such_verifier")]
     public void A_recipe_the_demo_cannot_use_fails_before_any_training(string labels, string message)
