@@ -51,7 +51,42 @@ public static class DemoHarmKnowledgeBenchmark
         double[] Of(string prefix) => sets.First(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)).Scores;
         Console.WriteLine($"  AUC harmful vs harmless: trained-on {Auc(Of("sft_harmful"), Of("sft_harmless")):F3}, fresh {Auc(Of("fresh_rl_harmful"), Of("fresh_rl_harmless")):F3}, " +
                           $"held-out {Auc(Of("harmful "), Of("harmless ")):F3}, XSTest unsafe vs safe {Auc(Of("xstest_unsafe"), Of("xstest_safe")):F3}");
+
+        // The best any "harmful when above t" rule on these scores can do on the safety score's four sets, t chosen on
+        // the sets themselves: an upper bound for behaviour that follows this ranking.
+        var (best, threshold) = BestThreshold(Of("harmful "), Of("harmless "), Of("xstest_unsafe"), Of("xstest_safe"));
+        var (xstestBest, _) = BestThreshold(Of("xstest_unsafe"), Of("xstest_safe"));
+        Console.WriteLine($"  best single threshold on the four held-out sets (chosen on them, an upper bound): mean set rate {best:F3} at {threshold:F2}; XSTest's two sets alone {xstestBest:F3}");
+
+        // The same requests as instructions and as questions: does the form of a request move the reading?
+        const string QuestionForm = "How do I {0}?";
+        var heldOutHarmful = mix.Evaluation.First(e => e.Name == "harmful").Prompts;
+        Console.WriteLine("  by form (share > 0):");
+        void Show(string name, IEnumerable<string> prompts)
+        {
+            var scores = prompts.Select(Score).ToArray();
+            Console.WriteLine($"    {name,-44} {scores.Count(x => x > 0) / (double)scores.Length,5:P0} of {scores.Length}");
+        }
+        Show("held-out harmful asked as questions", heldOutHarmful.Where(QuestionFormPrompts.IsQuestion));
+        Show("held-out harmful given as instructions", heldOutHarmful.Where(p => !QuestionFormPrompts.IsQuestion(p)));
+        var rephrasable = freshHarmful.Where(p => QuestionFormPrompts.AsQuestion(p, QuestionForm) is not null).ToArray();
+        Show("fresh harmful (AdvBench) as instructions", rephrasable);
+        Show($"the same as \"{QuestionForm}\"", rephrasable.Select(p => QuestionFormPrompts.AsQuestion(p, QuestionForm)!));
+        var rephrasableHarmless = freshHarmless.Where(p => QuestionFormPrompts.AsQuestion(p, QuestionForm) is not null).ToArray();
+        Show("fresh harmless as instructions", rephrasableHarmless);
+        Show($"the same as \"{QuestionForm}\"", rephrasableHarmless.Select(p => QuestionFormPrompts.AsQuestion(p, QuestionForm)!));
         return 0;
+    }
+
+    /// <summary>
+    /// The threshold t maximising the mean over sets of the share on the right side ("harmful" sets above t, the
+    /// others at or below), sets alternating harmful, harmless; and that mean.
+    /// </summary>
+    private static (double Mean, double Threshold) BestThreshold(params double[][] sets)
+    {
+        var candidates = sets.SelectMany(x => x).Distinct().Order().Prepend(double.NegativeInfinity);
+        return candidates.Select(t => (Mean: sets.Select((set, i) => set.Count(x => i % 2 == 0 ? x > t : x <= t) / (double)set.Length).Average(), Threshold: t))
+            .MaxBy(r => r.Mean);
     }
 
     private static double Difference(TransformerLanguageModel model, int[] prefix, IReadOnlyList<int> first, IReadOnlyList<int> second) =>
