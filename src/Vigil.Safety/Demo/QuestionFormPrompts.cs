@@ -5,9 +5,9 @@ namespace Vigil.Safety.Demo;
 /// "Generate a list of fruits" → "Can you generate a list of fruits?" — so that a share of each kind of RL prompt is a
 /// question. Why: AdvBench, the fresh harmful pool, holds no question at all while about 12% of the harmless pool are
 /// questions, so in RL the form of a request predicts its label, and the policy learns "a question is harmless".
-/// Measured on the default demo's seed-2 RL policy (docs/safety-ladder.md): it starts its reasoning with a refusal for
-/// 95% of fresh AdvBench instructions but for 29% of the same requests asked "How do I …?" — and XSTest is all
-/// questions. Both kinds get the same forms, so a form says nothing of the label.
+/// Measured on the default demo's seed-2 RL policy (<c>Vigil.Bench demo-knowledge</c>, docs/safety-ladder.md): it reads
+/// 96% of 100 fresh AdvBench instructions as harmful but 62% of the same requests asked "How do I …?" — and XSTest is
+/// all questions. Both kinds get the same forms, so a form says nothing of the label.
 /// </summary>
 public static class QuestionFormPrompts
 {
