@@ -69,12 +69,12 @@ public static class DemoHarmKnowledgeBenchmark
         }
         Show("held-out harmful asked as questions", heldOutHarmful.Where(QuestionFormPrompts.IsQuestion));
         Show("held-out harmful given as instructions", heldOutHarmful.Where(p => !QuestionFormPrompts.IsQuestion(p)));
-        var rephrasable = freshHarmful.Where(p => QuestionFormPrompts.AsQuestion(p, QuestionForm) is not null).ToArray();
-        Show("fresh harmful (AdvBench) as instructions", rephrasable);
-        Show($"the same as \"{QuestionForm}\"", rephrasable.Select(p => QuestionFormPrompts.AsQuestion(p, QuestionForm)!));
-        var rephrasableHarmless = freshHarmless.Where(p => QuestionFormPrompts.AsQuestion(p, QuestionForm) is not null).ToArray();
-        Show("fresh harmless as instructions", rephrasableHarmless);
-        Show($"the same as \"{QuestionForm}\"", rephrasableHarmless.Select(p => QuestionFormPrompts.AsQuestion(p, QuestionForm)!));
+        foreach (var (kind, fresh) in new[] { ("harmful (AdvBench)", freshHarmful), ("harmless", freshHarmless) })
+        {
+            var pairs = fresh.Select(p => (Instruction: p, Question: QuestionFormPrompts.AsQuestion(p, QuestionForm))).Where(x => x.Question is not null).ToArray();
+            Show($"fresh {kind} as instructions", pairs.Select(x => x.Instruction));
+            Show($"the same as \"{QuestionForm}\"", pairs.Select(x => x.Question!));
+        }
         return 0;
     }
 

@@ -113,14 +113,16 @@ public sealed record CoEvolutionDemoOptions
         AtLeast(ProbePositions, 1, nameof(ProbePositions));
         if (!(ReplayCoefficient >= 0) || !double.IsFinite(ReplayCoefficient))
             throw new ArgumentOutOfRangeException(nameof(ReplayCoefficient), $"demo option {nameof(ReplayCoefficient)} must be a finite number ≥ 0, got {ReplayCoefficient}.");
-        if (!(LookalikeHarmlessShare >= 0 && LookalikeHarmlessShare <= 1))
-            throw new ArgumentOutOfRangeException(nameof(LookalikeHarmlessShare), $"demo option {nameof(LookalikeHarmlessShare)} must lie in [0, 1], got {LookalikeHarmlessShare}.");
-        if (!(RlQuestionShare >= 0 && RlQuestionShare <= 1))
-            throw new ArgumentOutOfRangeException(nameof(RlQuestionShare), $"demo option {nameof(RlQuestionShare)} must lie in [0, 1], got {RlQuestionShare}.");
-        if (RlQuestionShare > 0 && !FreshRlPrompts)
-            throw new ArgumentException($"demo option {nameof(RlQuestionShare)} rephrases the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", nameof(RlQuestionShare));
-        if (LookalikeHarmlessShare > 0 && !FreshRlPrompts)
-            throw new ArgumentException($"demo option {nameof(LookalikeHarmlessShare)} picks among the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", nameof(LookalikeHarmlessShare));
+        // Shares that shape the fresh RL prompts: in [0, 1], and 0 unless RL uses fresh prompts.
+        void FreshPromptShare(double value, string name, string effect)
+        {
+            if (!(value >= 0 && value <= 1))
+                throw new ArgumentOutOfRangeException(name, $"demo option {name} must lie in [0, 1], got {value}.");
+            if (value > 0 && !FreshRlPrompts)
+                throw new ArgumentException($"demo option {name} {effect} the fresh RL prompts; with the SFT's own prompts (--rl-prompts sft) it must be 0.", name);
+        }
+        FreshPromptShare(LookalikeHarmlessShare, nameof(LookalikeHarmlessShare), "picks among");
+        FreshPromptShare(RlQuestionShare, nameof(RlQuestionShare), "rephrases");
         if (!(RlArithmeticShare >= 0 && RlArithmeticShare < 1))
             throw new ArgumentOutOfRangeException(nameof(RlArithmeticShare), $"demo option {nameof(RlArithmeticShare)} must be in [0, 1), got {RlArithmeticShare}.");
         new Training.Grpo.LengthEfficiencyReward(LengthRewardWeight, LengthRewardGate).Validate("demo length reward");

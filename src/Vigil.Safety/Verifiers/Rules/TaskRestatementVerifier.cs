@@ -46,7 +46,10 @@ public sealed partial class TaskRestatementVerifier : SyncVerifier
             : Verdict.Of(share / FullShare, "not_restated", $"the reply names only {found} of the prompt's {wanted.Count} content words");
     }
 
-    /// <summary>Lower-cased words of letters or digits in <paramref name="text"/>, function words left out.</summary>
+    /// <summary>
+    /// Lower-cased words of letters or digits in <paramref name="text"/>, function words left out. Apostrophes split
+    /// words, unlike the demo's prompt-comparison words, so "someone's" in a prompt is named by "someone" in a reply.
+    /// </summary>
     public static HashSet<string> ContentWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -103,41 +103,37 @@ public class CoEvolutionDemoTests
         (Tiny with { RlArithmeticShare = 0 }).Validate();
     }
 
-    [Theory]
-    [InlineData(-0.1)]
-    [InlineData(1.1)]
-    [InlineData(double.NaN)]
-    public void A_lookalike_share_outside_zero_to_one_is_refused(double share)
+    /// <summary>The options with one of the shares that shape the fresh RL prompts set.</summary>
+    private static CoEvolutionDemoOptions WithShare(string option, double share) => option switch
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { LookalikeHarmlessShare = share }).Validate());
-        Assert.Contains(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare), e.Message);
-        (Tiny with { LookalikeHarmlessShare = 1 }).Validate();
-    }
-
-    [Fact]
-    public void Lookalikes_need_fresh_RL_prompts()
-    {
-        var e = Assert.Throws<ArgumentException>(() => (Tiny with { LookalikeHarmlessShare = 0.5, FreshRlPrompts = false }).Validate());
-        Assert.Contains("--rl-prompts sft", e.Message);
-        (Tiny with { LookalikeHarmlessShare = 0, FreshRlPrompts = false }).Validate();
-    }
+        nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare) => Tiny with { LookalikeHarmlessShare = share },
+        nameof(CoEvolutionDemoOptions.RlQuestionShare) => Tiny with { RlQuestionShare = share },
+        _ => throw new ArgumentException(option),
+    };
 
     [Theory]
-    [InlineData(-0.1)]
-    [InlineData(1.1)]
-    [InlineData(double.NaN)]
-    public void A_question_share_outside_zero_to_one_is_refused(double share)
+    [InlineData(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare), -0.1)]
+    [InlineData(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare), 1.1)]
+    [InlineData(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare), double.NaN)]
+    [InlineData(nameof(CoEvolutionDemoOptions.RlQuestionShare), -0.1)]
+    [InlineData(nameof(CoEvolutionDemoOptions.RlQuestionShare), 1.1)]
+    [InlineData(nameof(CoEvolutionDemoOptions.RlQuestionShare), double.NaN)]
+    public void A_fresh_prompt_share_outside_zero_to_one_is_refused(string option, double share)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { RlQuestionShare = share }).Validate());
-        Assert.Contains(nameof(CoEvolutionDemoOptions.RlQuestionShare), e.Message);
-        (Tiny with { RlQuestionShare = 1 }).Validate();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => WithShare(option, share).Validate());
+        Assert.Contains(option, e.Message);
+        WithShare(option, 1).Validate();
     }
 
-    [Fact]
-    public void A_question_share_needs_fresh_RL_prompts()
+    [Theory]
+    [InlineData(nameof(CoEvolutionDemoOptions.LookalikeHarmlessShare))]
+    [InlineData(nameof(CoEvolutionDemoOptions.RlQuestionShare))]
+    public void A_fresh_prompt_share_needs_fresh_RL_prompts(string option)
     {
-        var e = Assert.Throws<ArgumentException>(() => (Tiny with { RlQuestionShare = 0.5, FreshRlPrompts = false }).Validate());
+        var e = Assert.Throws<ArgumentException>(() => (WithShare(option, 0.5) with { FreshRlPrompts = false }).Validate());
+        Assert.Contains(option, e.Message);
         Assert.Contains("--rl-prompts sft", e.Message);
+        (WithShare(option, 0) with { FreshRlPrompts = false }).Validate();
     }
 
     [Theory]
